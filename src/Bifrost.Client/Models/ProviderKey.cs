@@ -17,7 +17,7 @@ namespace Bifrost.Client;
 /// <para><see cref="ToString"/> prints the id, name and kind of key, never a secret.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class ProviderKey
+public sealed partial class ProviderKey
 {
     private IList<string> _models = new List<string>();
     private IList<string> _blacklistedModels = new List<string>();
