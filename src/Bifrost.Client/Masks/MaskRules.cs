@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Bifrost.Client.Masks;
 
 /// <summary>
@@ -16,6 +18,10 @@ internal static class MaskRules
     /// True when the newest server recognises <paramref name="text"/> as a placeholder (CONTRACT §5.3 rules 3 to 5).
     /// References are not placeholders; callers check that separately (rule 2).
     /// </summary>
+    /// <remarks>
+    /// The server is written in Go, where a string's length and indexes count UTF-8 bytes; so do these rules.
+    /// For ASCII text (every mask the server makes of an ASCII value) bytes and characters are the same.
+    /// </remarks>
     public static bool IsRecognizedPlaceholder(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -23,12 +29,13 @@ internal static class MaskRules
             return false; // rule 1
         }
 
-        if (text.Length <= ShortMaskMaxLength && IsAllStars(text.AsSpan()))
+        var byteCount = Encoding.UTF8.GetByteCount(text);
+        if (byteCount <= ShortMaskMaxLength)
         {
-            return true; // rule 3
+            return IsAllStars(text.AsSpan()); // rule 3 (a short value that is not all stars is never a mask)
         }
 
-        if (text.Length == LongMaskLength && IsAllStars(text.AsSpan(4, 24)))
+        if (byteCount == LongMaskLength && HasLongMaskMiddle(text))
         {
             return true; // rule 4
         }
@@ -75,6 +82,22 @@ internal static class MaskRules
         }
 
         return string.Concat(raw.AsSpan(0, 4), new string('*', 24), raw.AsSpan(raw.Length - 4));
+    }
+
+    // Bytes [4, 28) of the UTF-8 text are all '*'. A '*' byte is never part of a multi-byte character.
+    private static bool HasLongMaskMiddle(string text)
+    {
+        Span<byte> utf8 = stackalloc byte[LongMaskLength];
+        Encoding.UTF8.GetBytes(text, utf8);
+        foreach (var b in utf8[4..28])
+        {
+            if (b != (byte)'*')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAllStars(ReadOnlySpan<char> span)

@@ -83,6 +83,9 @@ public sealed class ModelAlias
 
     internal bool ReadAsString { get; }
 
+    // An object read without model_id is written back without it while ModelId stays empty.
+    internal bool ModelIdWasAbsent { get; set; }
+
     /// <summary>Creates a plain-string alias.</summary>
     /// <param name="modelId">The provider's model or deployment id.</param>
     public static implicit operator ModelAlias(string modelId) => new(modelId);

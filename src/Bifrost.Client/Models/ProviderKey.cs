@@ -17,11 +17,19 @@ namespace Bifrost.Client;
 /// <para><see cref="ToString"/> prints the id, name and kind of key, never a secret.</para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed partial class ProviderKey
+public sealed partial class ProviderKey : IJsonOnDeserializing
 {
     private IList<string> _models = new List<string>();
     private IList<string> _blacklistedModels = new List<string>();
     private IDictionary<string, ModelAlias> _aliases = new Dictionary<string, ModelAlias>();
+
+    // A key read without "models" / "blacklisted_models" is written without them while they stay empty, so an
+    // untouched key is echoed as received. Keys made in code always send both (CONTRACT §2: "always send it").
+    private bool _modelsOnWire = true;
+    private bool _blacklistedModelsOnWire = true;
+
+    // Empty aliases are omitted (the server omits them too), unless the JSON read had an explicit {}.
+    private bool _aliasesOnWire;
 
     /// <summary>The key's id (a UUID). Leave it empty on create to let the server (or the client) assign one; the path id wins on update.</summary>
     [JsonPropertyName("id")]
@@ -35,13 +43,35 @@ public sealed partial class ProviderKey
     [JsonPropertyName("value")]
     public SecretValue? Value { get; set; }
 
-    /// <summary>Models this key may serve: empty means none, <c>["*"]</c> means all. Never null.</summary>
-    [JsonPropertyName("models")]
-    public IList<string> Models { get => _models; set => _models = value ?? new List<string>(); }
+    /// <summary>
+    /// Models this key may serve: empty means none, <c>["*"]</c> means all. Never null: a missing or <c>null</c>
+    /// <c>models</c> reads as empty (which the server also reads as "deny all").
+    /// </summary>
+    [JsonIgnore]
+    public IList<string> Models
+    {
+        get => _models;
+        set
+        {
+            _models = value ?? new List<string>();
+            _modelsOnWire = true;
+        }
+    }
 
-    /// <summary>Models this key must never serve; wins over <see cref="Models"/>. <c>["*"]</c> blocks all. Never null.</summary>
-    [JsonPropertyName("blacklisted_models")]
-    public IList<string> BlacklistedModels { get => _blacklistedModels; set => _blacklistedModels = value ?? new List<string>(); }
+    /// <summary>
+    /// Models this key must never serve; wins over <see cref="Models"/>. <c>["*"]</c> blocks all. Never null: a
+    /// missing or <c>null</c> <c>blacklisted_models</c> reads as empty.
+    /// </summary>
+    [JsonIgnore]
+    public IList<string> BlacklistedModels
+    {
+        get => _blacklistedModels;
+        set
+        {
+            _blacklistedModels = value ?? new List<string>();
+            _blacklistedModelsOnWire = true;
+        }
+    }
 
     /// <summary>Load-balancing weight. The server stores 0 when it is omitted; the official UI uses 0 to 1 and defaults to 1.</summary>
     [JsonPropertyName("weight")]
@@ -49,7 +79,15 @@ public sealed partial class ProviderKey
 
     /// <summary>Model name to provider model or deployment. Never null; omitted on the wire when empty.</summary>
     [JsonIgnore]
-    public IDictionary<string, ModelAlias> Aliases { get => _aliases; set => _aliases = value ?? new Dictionary<string, ModelAlias>(); }
+    public IDictionary<string, ModelAlias> Aliases
+    {
+        get => _aliases;
+        set
+        {
+            _aliases = value ?? new Dictionary<string, ModelAlias>();
+            _aliasesOnWire = false;
+        }
+    }
 
     /// <summary>
     /// The provider configuration block, or <see langword="null"/> for providers that have none (OpenAI, Anthropic, …).
@@ -74,10 +112,34 @@ public sealed partial class ProviderKey
         }
     }
 
+    [JsonPropertyName("models")]
+    [JsonInclude]
+    internal IList<string>? ModelsWire
+    {
+        get => _modelsOnWire || _models.Count > 0 ? _models : null;
+        set => Models = value!;
+    }
+
+    [JsonPropertyName("blacklisted_models")]
+    [JsonInclude]
+    internal IList<string>? BlacklistedModelsWire
+    {
+        get => _blacklistedModelsOnWire || _blacklistedModels.Count > 0 ? _blacklistedModels : null;
+        set => BlacklistedModels = value!;
+    }
+
     // The server omits empty aliases and treats absent as empty (CONTRACT §2).
     [JsonPropertyName("aliases")]
     [JsonInclude]
-    internal IDictionary<string, ModelAlias>? AliasesWire { get => _aliases.Count == 0 ? null : _aliases; set => _aliases = value ?? new Dictionary<string, ModelAlias>(); }
+    internal IDictionary<string, ModelAlias>? AliasesWire
+    {
+        get => _aliasesOnWire || _aliases.Count > 0 ? _aliases : null;
+        set
+        {
+            _aliases = value ?? new Dictionary<string, ModelAlias>();
+            _aliasesOnWire = value is not null;
+        }
+    }
 
     [JsonPropertyName("azure_key_config")]
     [JsonInclude]
@@ -140,6 +202,14 @@ public sealed partial class ProviderKey
     /// <summary>Members the SDK does not model (including unmodelled configuration blocks); written back unchanged.</summary>
     [JsonExtensionData]
     public IDictionary<string, JsonElement> AdditionalProperties { get; set; } = new Dictionary<string, JsonElement>();
+
+    /// <summary>Called by the serializer before it reads a key: members the JSON lacks stay absent when written back.</summary>
+    void IJsonOnDeserializing.OnDeserializing()
+    {
+        _modelsOnWire = false;
+        _blacklistedModelsOnWire = false;
+        _aliasesOnWire = false;
+    }
 
     /// <summary>Every modelled configuration block the key carries (normally zero or one).</summary>
     internal IEnumerable<ProviderKeyConfig> ConfigBlocks

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -50,7 +51,11 @@ public sealed class SecretValue : IEquatable<SecretValue>
     /// <summary>Where the server takes the value from.</summary>
     public SecretKind Kind { get; }
 
-    /// <summary>The reference (<c>env.NAME</c> or <c>vault.path</c>) when <see cref="Kind"/> is not <see cref="SecretKind.PlainText"/>; otherwise <see langword="null"/>.</summary>
+    /// <summary>
+    /// The reference (<c>env.NAME</c> or <c>vault.path</c>) when <see cref="Kind"/> is not <see cref="SecretKind.PlainText"/>;
+    /// otherwise <see langword="null"/>. It can also be <see langword="null"/> for a reference when a server sent a
+    /// <c>type</c> of <c>env</c> or <c>vault</c> without a <c>ref</c>.
+    /// </summary>
     public string? Reference { get; }
 
     /// <summary>True when the value is a reference to an environment variable or a vault secret.</summary>
@@ -60,11 +65,12 @@ public sealed class SecretValue : IEquatable<SecretValue>
     public bool IsReceived { get; }
 
     /// <summary>True when there is neither a value nor a reference.</summary>
-    public bool IsEmpty => string.IsNullOrEmpty(_text) && Reference is null;
+    public bool IsEmpty => string.IsNullOrEmpty(_text) && !IsReference;
 
     /// <summary>
-    /// True when the value text is a placeholder the server recognises as a mask (CONTRACT §5.3: all stars up to
-    /// 8 characters, 4+24+4 at 32 characters, <c>&lt;redacted&gt;</c> or <c>[redacted]</c>) and the value is not a reference.
+    /// True when the value text is a placeholder the newest server recognises as a mask (CONTRACT §5.3: all stars up
+    /// to 8 characters, 4+24+4 at 32 characters, <c>&lt;redacted&gt;</c> or <c>[redacted]</c> in any case) and the
+    /// value is not a reference. Lengths count UTF-8 bytes, as the server does.
     /// </summary>
     public bool IsMask => !IsReference && MaskRules.IsRecognizedPlaceholder(_text);
 
@@ -124,7 +130,8 @@ public sealed class SecretValue : IEquatable<SecretValue>
     {
         if (IsReference)
         {
-            return Mask is { } m ? $"{Reference} ({m})" : Reference!;
+            var reference = Reference ?? (Kind == SecretKind.Vault ? "vault.(unnamed)" : "env.(unnamed)");
+            return Mask is { } m ? $"{reference} ({m})" : reference;
         }
 
         if (string.IsNullOrEmpty(_text))
@@ -159,7 +166,7 @@ public sealed class SecretValue : IEquatable<SecretValue>
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return FromPlainString(reader.GetString()!, isReceived: true);
+                return FromReceivedString(ref reader);
             case JsonTokenType.StartObject:
                 using (var document = JsonDocument.ParseValue(ref reader))
                 {
@@ -186,12 +193,28 @@ public sealed class SecretValue : IEquatable<SecretValue>
         return Read(ref reader);
     }
 
+    // Keeps the string token exactly as received, escapes included, so that it is written back byte for byte.
+    private static SecretValue FromReceivedString(ref Utf8JsonReader reader)
+    {
+        var content = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+        var json = new byte[content.Length + 2];
+        json[0] = (byte)'"';
+        content.CopyTo(json, 1);
+        json[^1] = (byte)'"';
+        var text = reader.GetString()!;
+        var (kind, reference) = Classify(text);
+        return new SecretValue(json, text, kind, reference, isReceived: true);
+    }
+
+    // Classifies an object the way the newest server does (CONTRACT §3.1): an explicit type wins, then a ref
+    // (type inferred from its prefix), then the legacy from_env/env_var pair, then value == env_var == "env.X".
     private static SecretValue FromObject(JsonElement element)
     {
         string? text = null;
         string? reference = null;
+        string? transitionalReference = null;
         string? type = null;
-        bool? fromEnv = null;
+        bool fromEnv = false;
         string? envVar = null;
 
         foreach (var property in element.EnumerateObject())
@@ -202,8 +225,10 @@ public sealed class SecretValue : IEquatable<SecretValue>
                     text = ReadOptionalString(property.Value);
                     break;
                 case "ref":
-                case "secret_ref":
                     reference = NullIfEmpty(ReadOptionalString(property.Value));
+                    break;
+                case "secret_ref":
+                    transitionalReference = NullIfEmpty(ReadOptionalString(property.Value));
                     break;
                 case "type":
                     type = NullIfEmpty(ReadOptionalString(property.Value));
@@ -215,8 +240,7 @@ public sealed class SecretValue : IEquatable<SecretValue>
                     fromEnv = property.Value.ValueKind switch
                     {
                         JsonValueKind.True => true,
-                        JsonValueKind.False => false,
-                        JsonValueKind.Null => null,
+                        JsonValueKind.False or JsonValueKind.Null => false,
                         _ => throw new JsonException(),
                     };
                     break;
@@ -225,32 +249,39 @@ public sealed class SecretValue : IEquatable<SecretValue>
             }
         }
 
-        SecretKind kind = SecretKind.PlainText;
-        if (reference is not null)
+        reference ??= transitionalReference;
+        SecretKind kind;
+        if (type is not null)
         {
             kind = type switch
             {
                 "env" => SecretKind.Environment,
                 "vault" => SecretKind.Vault,
-                "plain_text" => SecretKind.PlainText,
-                _ => Classify(reference).Kind is var k && k != SecretKind.PlainText ? k : SecretKind.Environment,
+                _ => SecretKind.PlainText, // plain_text, or a type this SDK does not know: not a reference
             };
-            if (kind == SecretKind.PlainText)
-            {
-                reference = null;
-            }
         }
-        else if (fromEnv == true || (envVar is not null && text == envVar && envVar.StartsWith(EnvPrefix, StringComparison.Ordinal)))
+        else if (reference is not null)
         {
-            if (envVar is not null)
-            {
-                kind = SecretKind.Environment;
-                reference = envVar.StartsWith(EnvPrefix, StringComparison.Ordinal) ? envVar : EnvPrefix + envVar;
-            }
+            kind = Classify(reference).Kind;
         }
-        else if (type is "env" or "vault" && text is not null && Classify(text).Kind != SecretKind.PlainText)
+        else if (fromEnv && envVar is not null)
         {
-            (kind, reference) = Classify(text);
+            kind = SecretKind.Environment;
+            reference = envVar.StartsWith(EnvPrefix, StringComparison.Ordinal) ? envVar : EnvPrefix + envVar;
+        }
+        else if (envVar is not null && text == envVar && envVar.StartsWith(EnvPrefix, StringComparison.Ordinal))
+        {
+            kind = SecretKind.Environment;
+            reference = envVar;
+        }
+        else
+        {
+            kind = SecretKind.PlainText;
+        }
+
+        if (kind == SecretKind.PlainText)
+        {
+            reference = null;
         }
 
         var json = JsonMarshalCompat.GetRawUtf8(element);

@@ -35,4 +35,28 @@ public static class BifrostJson
         return JsonSerializer.Deserialize(json, Serialization.BifrostJsonContext.Default.ProviderKey)
             ?? throw new JsonException("Expected a key object, found null. Path: $");
     }
+
+    /// <summary>
+    /// Serializes any SDK model (<see cref="ProviderKey"/>, <see cref="ProviderKeyList"/>, <see cref="KeySummary"/>,
+    /// a list of them, <see cref="BifrostError"/>, <see cref="SecretValue"/>, <see cref="ModelAlias"/>) to JSON, losslessly.
+    /// </summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="value">The model.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not an SDK model.</exception>
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
+
+    /// <summary>Reads any SDK model (see <see cref="Serialize{T}(T)"/>) from JSON.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model, or <see langword="null"/> when the JSON is the literal <c>null</c>.</returns>
+    /// <exception cref="JsonException">The JSON is malformed or has the wrong shape; the message names the path.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not an SDK model.</exception>
+    public static T? Deserialize<T>(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return JsonSerializer.Deserialize(json, TypeInfo<T>());
+    }
+
+    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 }

@@ -6,6 +6,10 @@ namespace Bifrost.Client.Serialization;
 /// <summary>Reads and writes an alias in the form it came in: a plain string or an object (CONTRACT §4.3).</summary>
 internal sealed class ModelAliasConverter : JsonConverter<ModelAlias>
 {
+    // A null alias is not valid on the server (empty model_id); reject it here, with its path, rather than put a
+    // null into the non-nullable Aliases dictionary.
+    public override bool HandleNull => true;
+
     public override ModelAlias Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String)
@@ -19,13 +23,13 @@ internal sealed class ModelAliasConverter : JsonConverter<ModelAlias>
         }
 
         using var document = JsonDocument.ParseValue(ref reader);
-        var alias = new ModelAlias(string.Empty, readAsString: false);
+        var alias = new ModelAlias(string.Empty, readAsString: false) { ModelIdWasAbsent = true };
         foreach (var property in document.RootElement.EnumerateObject())
         {
             var v = property.Value;
             switch (property.Name)
             {
-                case "model_id": alias.ModelId = ReadString(v) ?? string.Empty; break;
+                case "model_id": alias.ModelId = ReadString(v) ?? string.Empty; alias.ModelIdWasAbsent = false; break;
                 case "model_name": alias.ModelName = ReadString(v); break;
                 case "description": alias.Description = ReadString(v); break;
                 case "model_family": alias.ModelFamily = ReadString(v); break;
@@ -46,8 +50,14 @@ internal sealed class ModelAliasConverter : JsonConverter<ModelAlias>
         return alias;
     }
 
-    public override void Write(Utf8JsonWriter writer, ModelAlias value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, ModelAlias? value, JsonSerializerOptions options)
     {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
         if (value.IsPlainString)
         {
             writer.WriteStringValue(value.ModelId);
@@ -55,7 +65,11 @@ internal sealed class ModelAliasConverter : JsonConverter<ModelAlias>
         }
 
         writer.WriteStartObject();
-        writer.WriteString("model_id", value.ModelId);
+        if (!(value.ModelIdWasAbsent && string.IsNullOrEmpty(value.ModelId)))
+        {
+            writer.WriteString("model_id", value.ModelId);
+        }
+
         WriteString(writer, "model_name", value.ModelName);
         WriteString(writer, "description", value.Description);
         WriteString(writer, "model_family", value.ModelFamily);
