@@ -130,7 +130,7 @@ public sealed class SecretValue : IEquatable<SecretValue>
     {
         if (IsReference)
         {
-            var reference = Reference ?? (Kind == SecretKind.Vault ? "vault.(unnamed)" : "env.(unnamed)");
+            var reference = Reference ?? (Kind == SecretKind.Vault ? "(unnamed vault reference)" : "(unnamed env reference)");
             return Mask is { } m ? $"{reference} ({m})" : reference;
         }
 
