@@ -28,6 +28,7 @@ internal static class UpdateGuard
         CheckModels(original, edited);
         CheckMembersKept(original, edited);
         CheckSecrets(original, edited);
+        CheckBlockMembersKept(original, edited);
         CheckUnknownMembers(string.Empty, original.AdditionalProperties, edited.AdditionalProperties);
         foreach (var block in edited.ConfigBlocks)
         {
@@ -149,6 +150,33 @@ internal static class UpdateGuard
             throw Refuse(name, UnsafeUpdateReason.FieldDropped,
                 $"{name} (a member the SDK does not model) was dropped by the edit; the update replaces the whole key, so the server would wipe it. "
                 + $"Keep it, or call key.RemoveMember(\"{name}\") to remove it on purpose.");
+        }
+    }
+
+    private static void CheckBlockMembersKept(ProviderKey original, ProviderKey edited)
+    {
+        // Unmodelled members inside a modelled block (fields newer servers added) must survive a block replacement.
+        foreach (var block in original.ConfigBlocks)
+        {
+            var now = edited.ConfigBlocks.FirstOrDefault(b => b.WireName == block.WireName);
+            if (now is null || edited.IsRemovalIntended(block.WireName))
+            {
+                continue;
+            }
+
+            foreach (var (name, value) in block.AdditionalProperties)
+            {
+                if (value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+                    || (now.AdditionalProperties.TryGetValue(name, out var kept) && kept.ValueKind is not JsonValueKind.Null and not JsonValueKind.Undefined))
+                {
+                    continue;
+                }
+
+                var path = block.WireName + "." + name;
+                throw Refuse(path, UnsafeUpdateReason.FieldDropped,
+                    $"{path} (a field the SDK does not model, possibly a secret) was dropped, most likely by replacing the block; the server would wipe it. "
+                    + "Edit the block's fields instead of replacing it, or call key.RemoveConfig() before assigning a new block.");
+            }
         }
     }
 

@@ -169,6 +169,19 @@ public class UpdateGuardTests
     }
 
     [Fact]
+    public void Refuses_dropping_an_unmodelled_field_of_a_modelled_block()
+    {
+        var key = UpdateTestKeys.AzureWithCanaries();
+        var ex = Refused("azure", key, k =>
+        {
+            var old = (AzureKeyConfig)k.Config!;
+            k.Config = new AzureKeyConfig { Endpoint = old.Endpoint, ClientId = old.ClientId, ClientSecret = old.ClientSecret, TenantId = old.TenantId };
+        });
+        Assert.Equal(UnsafeUpdateReason.FieldDropped, ex.Reason);
+        Assert.Equal("azure_key_config.future_field", ex.FieldPath);
+    }
+
+    [Fact]
     public void Allows_explicit_removal_of_blocks_and_members()
     {
         Allowed("vertex", UpdateTestKeys.Fixture("get-vertex-secretvar-era.json"), k => k.RemoveConfig());
