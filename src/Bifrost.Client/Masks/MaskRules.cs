@@ -47,7 +47,7 @@ internal static class MaskRules
 
     /// <summary>
     /// True when <paramref name="text"/> looks like any kind of redaction a human might paste: a recognised
-    /// placeholder, a run of three or more <c>*</c>, an ellipsis, or a redaction sentinel. Used to refuse new
+    /// placeholder, a run of three or more <c>*</c> or <c>•</c>, an ellipsis, or a redaction sentinel. Used to refuse new
     /// secret values that would be stored as credentials by older servers.
     /// </summary>
     public static bool LooksLikeRedaction(string? text)
@@ -63,6 +63,7 @@ internal static class MaskRules
         }
 
         return text.Contains("***", StringComparison.Ordinal)
+            || text.Contains("\u2022\u2022\u2022", StringComparison.Ordinal)
             || text.Contains('\u2026')
             || text.Contains("...", StringComparison.Ordinal)
             || text.Contains("redacted", StringComparison.OrdinalIgnoreCase);
