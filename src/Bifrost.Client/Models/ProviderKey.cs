@@ -73,10 +73,6 @@ public sealed partial class ProviderKey : IJsonOnDeserializing
         }
     }
 
-    /// <summary>Load-balancing weight. The server stores 0 when it is omitted; the official UI uses 0 to 1 and defaults to 1.</summary>
-    [JsonPropertyName("weight")]
-    public double? Weight { get; set; }
-
     /// <summary>Model name to provider model or deployment. Never null; omitted on the wire when empty.</summary>
     [JsonIgnore]
     public IDictionary<string, ModelAlias> Aliases
@@ -127,6 +123,10 @@ public sealed partial class ProviderKey : IJsonOnDeserializing
         get => _blacklistedModelsOnWire || _blacklistedModels.Count > 0 ? _blacklistedModels : null;
         set => BlacklistedModels = value!;
     }
+
+    /// <summary>Load-balancing weight. The server stores 0 when it is omitted; the official UI uses 0 to 1 and defaults to 1.</summary>
+    [JsonPropertyName("weight")]
+    public double? Weight { get; set; }
 
     // The server omits empty aliases and treats absent as empty (CONTRACT §2).
     [JsonPropertyName("aliases")]
