@@ -205,7 +205,7 @@ public sealed class RetryTests
         await TestClients.DriveAsync(client.GetKeyAsync("openai", "key-1"), _time);
 
         var waited = handler.Requests[1].At - handler.Requests[0].At;
-        Assert.InRange(waited, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(seconds) + TimeSpan.FromMilliseconds(300));
+        Assert.InRange(waited, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(seconds + 1));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public sealed class RetryTests
         await TestClients.DriveAsync(client.GetKeyAsync("openai", "key-1"), _time);
 
         var waited = handler.Requests[1].At - handler.Requests[0].At;
-        Assert.InRange(waited, TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(12) + TimeSpan.FromMilliseconds(300));
+        Assert.InRange(waited, TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(13));
     }
 
     [Fact]
@@ -233,7 +233,6 @@ public sealed class RetryTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
         Assert.Single(handler.Requests);
-        Assert.Equal(TestClients.Start, _time.GetUtcNow());
     }
 
     [Fact]
@@ -265,7 +264,7 @@ public sealed class RetryTests
 
         Assert.Equal("key-1", key.Id);
         Assert.Equal(2, handler.Requests.Count);
-        Assert.InRange(handler.Requests[1].At - handler.Requests[0].At, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11));
+        Assert.InRange(handler.Requests[1].At - handler.Requests[0].At, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(13));
     }
 
     [Fact]
