@@ -1,0 +1,166 @@
+using System.Runtime.ExceptionServices;
+using Bifrost.Client.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bifrost.Client;
+
+/// <summary>
+/// The client of the Bifrost provider-key management API. Create it with <c>services.AddBifrostClient(…)</c>, or
+/// directly from <see cref="BifrostClientOptions"/> for scripts and tests. Every method is virtual so the class can be
+/// mocked; <see cref="IBifrostKeysClient"/> is the interface to depend on.
+/// </summary>
+public class BifrostKeysClient : IBifrostKeysClient, IDisposable
+{
+    private readonly IBifrostKeysApi _api = null!;
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>Creates a client that talks to <see cref="BifrostClientOptions.BaseAddress"/> over its own connection pool.</summary>
+    /// <param name="options">The settings; validated here. The credential is re-read on every request.</param>
+    /// <param name="loggerFactory">Optional logging.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public BifrostKeysClient(BifrostClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(options, new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: true, loggerFactory)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over a given primary handler, for example an in-memory handler in tests or a configured
+    /// <see cref="SocketsHttpHandler"/>. The SDK's credential and resilience handlers are put in front of it. The
+    /// handler is not disposed with the client.
+    /// </summary>
+    /// <param name="options">The settings; validated here.</param>
+    /// <param name="primaryHandler">The handler that sends the bytes.</param>
+    /// <param name="loggerFactory">Optional logging.</param>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public BifrostKeysClient(BifrostClientOptions options, HttpMessageHandler primaryHandler, ILoggerFactory? loggerFactory = null)
+        : this(options, primaryHandler, disposeHandler: false, loggerFactory)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="IBifrostKeysApi"/>: the one <c>AddBifrostClient</c> registers, or a mock.</summary>
+    /// <param name="api">The raw API.</param>
+    public BifrostKeysClient(IBifrostKeysApi api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        _api = api;
+    }
+
+    /// <summary>For mocking frameworks only: a client created this way has no transport.</summary>
+    protected BifrostKeysClient()
+    {
+    }
+
+    private BifrostKeysClient(BifrostClientOptions options, HttpMessageHandler primaryHandler, bool disposeHandler, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(primaryHandler);
+        options.Validate();
+        var chain = BifrostHttp.CreateHandlerChain(() => options, primaryHandler, loggerFactory);
+        _ownedHttpClient = new HttpClient(chain, disposeHandler);
+        BifrostHttp.ConfigureHttpClient(_ownedHttpClient, options);
+        _api = BifrostHttp.CreateApi(_ownedHttpClient);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKeyList> ListKeysAsync(string provider, CancellationToken cancellationToken = default)
+    {
+        PathSegment.Validate(provider, nameof(provider));
+        return _api.ListKeysAsync(provider, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ProviderKey> CreateKeyAsync(string provider, ProviderKey key, CancellationToken cancellationToken = default)
+    {
+        PathSegment.Validate(provider, nameof(provider));
+        ArgumentNullException.ThrowIfNull(key);
+        if (string.IsNullOrWhiteSpace(key.Id))
+        {
+            key = key.Clone();
+            key.Id = Guid.NewGuid().ToString();
+        }
+        else
+        {
+            PathSegment.Validate(key.Id, nameof(key));
+        }
+
+        try
+        {
+            return await _api.CreateKeyAsync(provider, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BifrostConflictException conflict) when (conflict.Attempts > 1)
+        {
+            // An earlier attempt may have landed before its answer was lost: read the key back (CONTRACT §9).
+            ProviderKey? existing = null;
+            try
+            {
+                existing = await _api.GetKeyAsync(provider, key.Id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BifrostNotFoundException)
+            {
+            }
+
+            // Names are unique across providers, so the same id and name means this call created it.
+            if (existing is not null && string.Equals(existing.Name, key.Name, StringComparison.Ordinal))
+            {
+                return existing;
+            }
+
+            ExceptionDispatchInfo.Capture(conflict).Throw();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> GetKeyAsync(string provider, string keyId, CancellationToken cancellationToken = default)
+    {
+        PathSegment.Validate(provider, nameof(provider));
+        PathSegment.Validate(keyId, nameof(keyId));
+        return _api.GetKeyAsync(provider, keyId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> UpdateKeyAsync(string provider, string keyId, ProviderKey key, CancellationToken cancellationToken = default)
+    {
+        PathSegment.Validate(provider, nameof(provider));
+        PathSegment.Validate(keyId, nameof(keyId));
+        ArgumentNullException.ThrowIfNull(key);
+        if (!string.IsNullOrEmpty(key.Id) && !string.Equals(key.Id, keyId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The key's Id differs from keyId; the server would silently use keyId. Pass the matching key.", nameof(key));
+        }
+
+        return _api.UpdateKeyAsync(provider, keyId, key, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ProviderKey> DeleteKeyAsync(string provider, string keyId, CancellationToken cancellationToken = default)
+    {
+        PathSegment.Validate(provider, nameof(provider));
+        PathSegment.Validate(keyId, nameof(keyId));
+        return _api.DeleteKeyAsync(provider, keyId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<KeySummary>> ListAllKeysAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await _api.ListAllKeysAsync(cancellationToken).ConfigureAwait(false);
+        return rows ?? [];
+    }
+
+    /// <summary>Releases the connection pool when the client created its own.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the connection pool when the client created its own.</summary>
+    /// <param name="disposing">Whether called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace Bifrost.Client.Http;
+
+/// <summary>
+/// Runs each request through the resilience pipeline. GET, PUT and DELETE are retried; a POST only when its body
+/// carries a non-empty <c>id</c> (a repeat then gets 409 instead of creating a duplicate). Timeouts surface as
+/// <see cref="BifrostTimeoutException"/>; cancellation by the caller as <see cref="OperationCanceledException"/>.
+/// </summary>
+internal sealed class ResilienceHandler : DelegatingHandler
+{
+    private readonly Func<BifrostClientOptions> _options;
+    private readonly ILogger _logger;
+    private readonly object _gate = new();
+    private BifrostClientOptions? _pipelineOptions;
+    private ResiliencePipeline<HttpResponseMessage>? _pipeline;
+
+    public ResilienceHandler(Func<BifrostClientOptions> options, ILogger logger)
+    {
+        _options = options;
+        _logger = logger;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var options = _options();
+        var pipeline = GetPipeline(options);
+        var time = options.TimeProvider ?? TimeProvider.System;
+        if (request.Content is not null)
+        {
+            // Buffered once, so every attempt sends the same bytes.
+#if NET9_0_OR_GREATER
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(ResiliencePipelineFactory.Retryable, await IsRetryableAsync(request, cancellationToken).ConfigureAwait(false));
+        context.Properties.Set(ResiliencePipelineFactory.Request, request);
+        var state = new CallState(this, request, time);
+        var start = time.GetTimestamp();
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (ctx, s) => new ValueTask<HttpResponseMessage>(s.Handler.SendAttemptAsync(s, ctx.CancellationToken)),
+                context,
+                state).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var path = ResiliencePipelineFactory.PathOf(request);
+            Log.TimedOut(_logger, request, state.Attempt, time.GetElapsedTime(start));
+            throw new BifrostTimeoutException(
+                $"{request.Method.Method} {path} timed out after {ex.Timeout.TotalSeconds:0.###} s ({state.Attempt} attempt(s)).",
+                ex.Timeout,
+                ex);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAttemptAsync(CallState state, CancellationToken cancellationToken)
+    {
+        var request = state.Request;
+        var attempt = ++state.Attempt;
+        request.Options.Set(BifrostRequestOptions.Attempt, attempt);
+        var start = state.Time.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            Log.AttemptCompleted(_logger, request, (int)response.StatusCode, attempt, state.Time.GetElapsedTime(start));
+            return response;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            Log.AttemptFailed(_logger, request, attempt, state.Time.GetElapsedTime(start), ex);
+            throw;
+        }
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> GetPipeline(BifrostClientOptions options)
+    {
+        lock (_gate)
+        {
+            if (_pipeline is null || !ReferenceEquals(_pipelineOptions, options))
+            {
+                _pipeline = ResiliencePipelineFactory.Create(options, _logger);
+                _pipelineOptions = options;
+            }
+
+            return _pipeline;
+        }
+    }
+
+    private static async Task<bool> IsRetryableAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var method = request.Method;
+        if (method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head || method == HttpMethod.Options)
+        {
+            return true;
+        }
+
+        if (method != HttpMethod.Post || request.Content is null)
+        {
+            return false;
+        }
+
+        // CONTRACT §9: a create is safe to repeat only with a client-chosen id.
+        var body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("id", out var id)
+                && id.ValueKind == JsonValueKind.String
+                && !string.IsNullOrWhiteSpace(id.GetString());
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class CallState(ResilienceHandler handler, HttpRequestMessage request, TimeProvider time)
+    {
+        public ResilienceHandler Handler { get; } = handler;
+
+        public HttpRequestMessage Request { get; } = request;
+
+        public TimeProvider Time { get; } = time;
+
+        public int Attempt { get; set; }
+    }
+}
