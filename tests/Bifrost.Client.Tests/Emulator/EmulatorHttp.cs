@@ -41,10 +41,10 @@ public static class EmulatorHttp
         return new HttpClient { BaseAddress = address };
     }
 
-    public static Task<Answer> GetAsync(this HttpClient http, string path, CancellationToken cancellationToken = default) =>
+    public static Task<Answer> GetJsonAsync(this HttpClient http, string path, CancellationToken cancellationToken = default) =>
         SendAsync(http, HttpMethod.Get, path, body: null, cancellationToken);
 
-    public static Task<Answer> DeleteAsync(this HttpClient http, string path) => SendAsync(http, HttpMethod.Delete, path, body: null);
+    public static Task<Answer> DeleteJsonAsync(this HttpClient http, string path) => SendAsync(http, HttpMethod.Delete, path, body: null);
 
     public static Task<Answer> PutJsonAsync(this HttpClient http, string path, JsonNode body) =>
         SendAsync(http, HttpMethod.Put, path, body.ToJsonString());
