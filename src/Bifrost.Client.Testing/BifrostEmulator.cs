@@ -63,7 +63,7 @@ public sealed class BifrostEmulator : IAsyncDisposable, IDisposable
     public ServerGeneration Generation { get; }
 
     /// <summary>The output shape of secrets.</summary>
-    public SecretWireEra WireEra { get; }
+    public EmulatorWireEra WireEra { get; }
 
     /// <summary>
     /// Where to send requests: the loopback address once <see cref="StartAsync"/> has run, otherwise

@@ -20,10 +20,10 @@ public sealed class BifrostEmulatorOptions
     public ServerGeneration Generation { get; set; } = ServerGeneration.C;
 
     /// <summary>
-    /// The output shape of secrets. Defaults to <see cref="SecretWireEra.SecretVar"/>. Generation A servers were
-    /// <see cref="SecretWireEra.EnvVar"/>; set both for a faithful v1.5.x server.
+    /// The output shape of secrets. Defaults to <see cref="EmulatorWireEra.SecretVar"/>. Generation A servers were
+    /// <see cref="EmulatorWireEra.EnvVar"/>; set both for a faithful v1.5.x server.
     /// </summary>
-    public SecretWireEra WireEra { get; set; } = SecretWireEra.SecretVar;
+    public EmulatorWireEra WireEra { get; set; } = EmulatorWireEra.SecretVar;
 
     /// <summary>
     /// SecretVar era only: when <see langword="true"/>, plays an early SecretVar build that masks literal regions

@@ -45,7 +45,7 @@ internal static class AliasRules
 
     /// <summary>Reads the aliases of a request into raw form (secrets in input form; unknown members dropped).</summary>
     /// <exception cref="InvalidPayloadException">A member has the wrong type.</exception>
-    public static JsonObject Normalize(JsonObject aliases, SecretWireEra era)
+    public static JsonObject Normalize(JsonObject aliases, EmulatorWireEra era)
     {
         var result = new JsonObject();
         foreach ((string source, JsonNode? target) in aliases)
@@ -67,7 +67,7 @@ internal static class AliasRules
         return result;
     }
 
-    private static JsonNode NormalizeObject(JsonObject obj, string path, SecretWireEra era)
+    private static JsonNode NormalizeObject(JsonObject obj, string path, EmulatorWireEra era)
     {
         var copy = new JsonObject();
         foreach ((string name, JsonNode? value) in obj)

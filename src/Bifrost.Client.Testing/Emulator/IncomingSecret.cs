@@ -28,7 +28,7 @@ internal readonly struct IncomingSecret
 
     /// <summary>Reads one secret field (string, object of either era, or null).</summary>
     /// <exception cref="InvalidPayloadException">The node has a type a secret cannot have.</exception>
-    public static IncomingSecret Read(JsonNode? node, string path, SecretWireEra era)
+    public static IncomingSecret Read(JsonNode? node, string path, EmulatorWireEra era)
     {
         switch (node)
         {
@@ -43,16 +43,16 @@ internal readonly struct IncomingSecret
         }
     }
 
-    private static IncomingSecret FromString(string text, SecretWireEra era) =>
+    private static IncomingSecret FromString(string text, EmulatorWireEra era) =>
         new(true, text, SecretText.IsReference(text, era));
 
-    private static IncomingSecret FromObject(JsonObject obj, string path, SecretWireEra era)
+    private static IncomingSecret FromObject(JsonObject obj, string path, EmulatorWireEra era)
     {
         string value = ReadString(obj, "value", path);
         string envVar = ReadString(obj, "env_var", path);
         bool fromEnv = ReadBool(obj, "from_env", path);
 
-        if (era == SecretWireEra.SecretVar)
+        if (era == EmulatorWireEra.SecretVar)
         {
             string reference = ReadString(obj, "ref", path);
             string type = ReadString(obj, "type", path);

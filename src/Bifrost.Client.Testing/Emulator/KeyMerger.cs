@@ -62,7 +62,7 @@ internal sealed class KeyMerger
 
         result["enabled"] = ReadBool(body, "enabled", "enabled") ?? true;
         result["use_for_batch_api"] = ReadBool(body, "use_for_batch_api", "use_for_batch_api") ?? false;
-        if (_server.Era == SecretWireEra.SecretVar)
+        if (_server.Era == EmulatorWireEra.SecretVar)
         {
             result["use_anthropic_endpoints"] = ReadBool(body, "use_anthropic_endpoints", "use_anthropic_endpoints") ?? false;
         }
@@ -88,7 +88,7 @@ internal sealed class KeyMerger
         var result = new JsonObject();
         foreach (FieldSchema field in schema.Fields)
         {
-            if (field.EnvVarEraOnly && _server.Era != SecretWireEra.EnvVar)
+            if (field.EnvVarEraOnly && _server.Era != EmulatorWireEra.EnvVar)
             {
                 continue; // newer servers drop the field
             }

@@ -40,7 +40,7 @@ internal sealed class KeyRedactor
 
         wire["enabled"] = raw["enabled"]?.DeepClone() ?? true;
         wire["use_for_batch_api"] = raw["use_for_batch_api"]?.DeepClone() ?? false;
-        if (_server.Era == SecretWireEra.SecretVar)
+        if (_server.Era == EmulatorWireEra.SecretVar)
         {
             wire["use_anthropic_endpoints"] = raw["use_anthropic_endpoints"]?.DeepClone() ?? false;
         }
@@ -74,7 +74,7 @@ internal sealed class KeyRedactor
         var wire = new JsonObject();
         foreach (FieldSchema field in schema.Fields)
         {
-            if (field.EnvVarEraOnly && _server.Era != SecretWireEra.EnvVar)
+            if (field.EnvVarEraOnly && _server.Era != EmulatorWireEra.EnvVar)
             {
                 continue;
             }
@@ -154,8 +154,8 @@ internal sealed class KeyRedactor
         bool verbatim = redaction switch
         {
             SecretRedaction.Plain => true,
-            SecretRedaction.VerbatimLiteralInSecretVarEra => _server.Era == SecretWireEra.SecretVar,
-            SecretRedaction.VerbatimLiteralInNewerBuilds => _server.Era == SecretWireEra.SecretVar && !_server.MaskLiteralRegionsAndUrls,
+            SecretRedaction.VerbatimLiteralInSecretVarEra => _server.Era == EmulatorWireEra.SecretVar,
+            SecretRedaction.VerbatimLiteralInNewerBuilds => _server.Era == EmulatorWireEra.SecretVar && !_server.MaskLiteralRegionsAndUrls,
             _ => false,
         };
         return verbatim ? text : ServerMask.Redact(text);
@@ -164,7 +164,7 @@ internal sealed class KeyRedactor
     private JsonObject Shape(string text, string shown)
     {
         bool isReference = SecretText.IsReference(text, _server.Era);
-        if (_server.Era == SecretWireEra.EnvVar)
+        if (_server.Era == EmulatorWireEra.EnvVar)
         {
             return new JsonObject
             {

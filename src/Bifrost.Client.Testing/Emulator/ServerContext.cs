@@ -19,7 +19,7 @@ internal sealed class ServerContext
 
     public ServerGeneration Generation { get; }
 
-    public SecretWireEra Era { get; }
+    public EmulatorWireEra Era { get; }
 
     public bool MaskLiteralRegionsAndUrls { get; }
 

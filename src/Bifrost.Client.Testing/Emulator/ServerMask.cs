@@ -29,7 +29,7 @@ internal static class ServerMask
     /// or the redacted sentinel (SecretVar era: <c>&lt;redacted&gt;</c>/<c>[redacted]</c> in any case; EnvVar era:
     /// exactly <c>&lt;redacted&gt;</c>).
     /// </summary>
-    public static bool IsPlaceholder(string literal, SecretWireEra era)
+    public static bool IsPlaceholder(string literal, EmulatorWireEra era)
     {
         if (literal.Length == 0)
         {
@@ -46,7 +46,7 @@ internal static class ServerMask
             return true;
         }
 
-        return era == SecretWireEra.EnvVar
+        return era == EmulatorWireEra.EnvVar
             ? string.Equals(literal, "<redacted>", StringComparison.Ordinal)
             : string.Equals(literal, "<redacted>", StringComparison.OrdinalIgnoreCase)
               || string.Equals(literal, "[redacted]", StringComparison.OrdinalIgnoreCase);

@@ -74,12 +74,12 @@ public sealed class FixtureReproductionTests
             """),
     ];
 
-    private static BifrostEmulator Seeded(SecretWireEra era, (string Provider, string Raw)[] keys)
+    private static BifrostEmulator Seeded(EmulatorWireEra era, (string Provider, string Raw)[] keys)
     {
         var emulator = new BifrostEmulator(o =>
         {
             o.WireEra = era;
-            o.Generation = era == SecretWireEra.EnvVar ? ServerGeneration.A : ServerGeneration.C;
+            o.Generation = era == EmulatorWireEra.EnvVar ? ServerGeneration.A : ServerGeneration.C;
             o.MaskLiteralRegionsAndUrls = true;
             foreach ((string name, string value) in Environment)
             {
@@ -104,7 +104,7 @@ public sealed class FixtureReproductionTests
     [InlineData("get-replicate.json", "replicate")]
     public async Task SecretVar_era_get_answers_the_fixture(string fixture, string provider)
     {
-        await using BifrostEmulator emulator = Seeded(SecretWireEra.SecretVar, SecretVarKeys);
+        await using BifrostEmulator emulator = Seeded(EmulatorWireEra.SecretVar, SecretVarKeys);
         await AssertGetAsync(emulator, fixture, provider);
     }
 
@@ -113,14 +113,14 @@ public sealed class FixtureReproductionTests
     [InlineData("get-azure-entra-envvar-era.json", "azure")]
     public async Task EnvVar_era_get_answers_the_fixture(string fixture, string provider)
     {
-        await using BifrostEmulator emulator = Seeded(SecretWireEra.EnvVar, EnvVarKeys);
+        await using BifrostEmulator emulator = Seeded(EmulatorWireEra.EnvVar, EnvVarKeys);
         await AssertGetAsync(emulator, fixture, provider);
     }
 
     [Fact]
     public async Task Provider_list_answers_the_fixture()
     {
-        await using BifrostEmulator emulator = Seeded(SecretWireEra.SecretVar, SecretVarKeys);
+        await using BifrostEmulator emulator = Seeded(EmulatorWireEra.SecretVar, SecretVarKeys);
         using HttpClient http = emulator.CreateClient();
 
         Answer answer = await http.GetJsonAsync("api/providers/openai/keys");
@@ -133,7 +133,7 @@ public sealed class FixtureReproductionTests
     public async Task All_keys_rows_answer_the_fixture()
     {
         (string, string)[] keys = [.. SecretVarKeys.Where(k => k.Provider is "openai" or "azure" or "bedrock" or "vertex")];
-        await using BifrostEmulator emulator = Seeded(SecretWireEra.SecretVar, keys);
+        await using BifrostEmulator emulator = Seeded(EmulatorWireEra.SecretVar, keys);
         using HttpClient http = emulator.CreateClient();
 
         Answer answer = await http.GetJsonAsync("api/keys");

@@ -14,19 +14,19 @@ public sealed class MergeCaseTests
 {
     private static readonly JsonArray Cases = (JsonArray)Fixtures.Node("merge-cases.json");
 
-    public static TheoryData<int, string, ServerGeneration, SecretWireEra> CaseRows()
+    public static TheoryData<int, string, ServerGeneration, EmulatorWireEra> CaseRows()
     {
-        var rows = new TheoryData<int, string, ServerGeneration, SecretWireEra>();
+        var rows = new TheoryData<int, string, ServerGeneration, EmulatorWireEra>();
         for (int i = 0; i < Cases.Count; i++)
         {
             JsonNode c = Cases[i]!;
             foreach (JsonNode? g in c["generation"]!.AsArray())
             {
                 ServerGeneration generation = Enum.Parse<ServerGeneration>(g!.GetValue<string>());
-                rows.Add(i, c["name"]!.GetValue<string>(), generation, generation == ServerGeneration.A ? SecretWireEra.EnvVar : SecretWireEra.SecretVar);
+                rows.Add(i, c["name"]!.GetValue<string>(), generation, generation == ServerGeneration.A ? EmulatorWireEra.EnvVar : EmulatorWireEra.SecretVar);
                 if (generation == ServerGeneration.A)
                 {
-                    rows.Add(i, c["name"]!.GetValue<string>(), generation, SecretWireEra.SecretVar);
+                    rows.Add(i, c["name"]!.GetValue<string>(), generation, EmulatorWireEra.SecretVar);
                 }
             }
         }
@@ -43,7 +43,7 @@ public sealed class MergeCaseTests
 
     [Theory]
     [MemberData(nameof(CaseRows))]
-    public async Task Put_merges_like_the_server(int index, string name, ServerGeneration generation, SecretWireEra era)
+    public async Task Put_merges_like_the_server(int index, string name, ServerGeneration generation, EmulatorWireEra era)
     {
         JsonObject c = Cases[index]!.AsObject();
         string provider = c["provider"]!.GetValue<string>();

@@ -35,8 +35,8 @@ public sealed class RedactionTests
     [InlineData("", false, false)]
     public void Mask_recognition_depends_on_the_era(string text, bool secretVar, bool envVar)
     {
-        Assert.Equal(secretVar, ServerMask.IsPlaceholder(text, SecretWireEra.SecretVar));
-        Assert.Equal(envVar, ServerMask.IsPlaceholder(text, SecretWireEra.EnvVar));
+        Assert.Equal(secretVar, ServerMask.IsPlaceholder(text, EmulatorWireEra.SecretVar));
+        Assert.Equal(envVar, ServerMask.IsPlaceholder(text, EmulatorWireEra.EnvVar));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class RedactionTests
     [Fact]
     public async Task EnvVar_era_masks_azure_endpoint_and_regions_and_writes_the_triple()
     {
-        await using var emulator = new BifrostEmulator(o => o.WireEra = SecretWireEra.EnvVar);
+        await using var emulator = new BifrostEmulator(o => o.WireEra = EmulatorWireEra.EnvVar);
         emulator.SeedKey("azure", """{"id":"a1","name":"a","value":"abc123","azure_key_config":{"endpoint":"https://contoso.openai.azure.com"}}""");
         emulator.SeedKey("bedrock", """{"id":"b1","name":"b","value":"","bedrock_key_config":{"region":"us-east-1","project_id":"proj-123456789"}}""");
         using HttpClient http = emulator.CreateClient();

@@ -3,7 +3,7 @@ namespace Bifrost.Client.Testing;
 /// <summary>
 /// The shape in which the emulated server writes secret-bearing values (CONTRACT §3.2).
 /// </summary>
-public enum SecretWireEra
+public enum EmulatorWireEra
 {
     /// <summary><c>{"value":"&lt;mask&gt;","ref":"env.X","type":"env"}</c>: servers after mid-2026.</summary>
     SecretVar,
