@@ -133,6 +133,31 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     }
 
     /// <inheritdoc />
+    public virtual Task<ProviderKey> UpdateKeyAsync(string provider, string keyId, Action<ProviderKey> edit, UpdateKeyOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        PathSegment.Validate(provider, nameof(provider));
+        PathSegment.Validate(keyId, nameof(keyId));
+        ArgumentNullException.ThrowIfNull(edit);
+        return SafeKeyUpdater.UpdateAsync(
+            provider,
+            keyId,
+            edit,
+            options,
+            ct => GetKeyAsync(provider, keyId, ct),
+            (body, ct) => UpdateKeyAsync(provider, keyId, body, ct),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<KeyUpdatePreview> PreviewUpdateKeyAsync(string provider, string keyId, Action<ProviderKey> edit, UpdateKeyOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        PathSegment.Validate(provider, nameof(provider));
+        PathSegment.Validate(keyId, nameof(keyId));
+        ArgumentNullException.ThrowIfNull(edit);
+        return SafeKeyUpdater.PreviewAsync(provider, keyId, edit, options, ct => GetKeyAsync(provider, keyId, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public virtual Task<ProviderKey> DeleteKeyAsync(string provider, string keyId, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(provider, nameof(provider));

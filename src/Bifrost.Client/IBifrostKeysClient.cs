@@ -43,6 +43,34 @@ public interface IBifrostKeysClient
     /// <returns>The key as the server saved it, masked: use it as the new state.</returns>
     Task<ProviderKey> UpdateKeyAsync(string provider, string keyId, ProviderKey key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Safely edits a key: reads it, lets <paramref name="edit"/> change it in place, refuses edits that would destroy
+    /// stored data, re-reads it to make sure nobody changed it meanwhile (unless <see cref="UpdateKeyOptions.VerifyUnchanged"/>
+    /// is off), and writes the whole key back. Untouched secrets go back exactly as received. See docs/safe-updates.md.
+    /// </summary>
+    /// <param name="provider">The provider name.</param>
+    /// <param name="keyId">The key id.</param>
+    /// <param name="edit">Changes the key in place, for example <c>k =&gt; k.Weight = 0.5</c>, or one of <see cref="KeyEdits"/>.</param>
+    /// <param name="options">Update options, or <see langword="null"/> for <see cref="UpdateKeyOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The key as the server saved it, masked.</returns>
+    /// <exception cref="UnsafeUpdateException">The edit would destroy or corrupt stored data; nothing was sent.</exception>
+    /// <exception cref="KeyChangedException">The key changed since it was read; nothing was sent.</exception>
+    Task<ProviderKey> UpdateKeyAsync(string provider, string keyId, Action<ProviderKey> edit, UpdateKeyOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A dry run of <see cref="UpdateKeyAsync(string, string, Action{ProviderKey}, UpdateKeyOptions?, CancellationToken)"/>:
+    /// reads the key, applies and checks the edit, and returns the changes and the body it would send. Nothing is written.
+    /// </summary>
+    /// <param name="provider">The provider name.</param>
+    /// <param name="keyId">The key id.</param>
+    /// <param name="edit">Changes the key in place.</param>
+    /// <param name="options">Update options, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The changes (secrets shown only masked) and the body that would be sent.</returns>
+    /// <exception cref="UnsafeUpdateException">The edit would destroy or corrupt stored data.</exception>
+    Task<KeyUpdatePreview> PreviewUpdateKeyAsync(string provider, string keyId, Action<ProviderKey> edit, UpdateKeyOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes a key (<c>DELETE /api/providers/{provider}/keys/{key_id}</c>).</summary>
     /// <param name="provider">The provider name.</param>
     /// <param name="keyId">The key id.</param>

@@ -99,7 +99,8 @@ public sealed class PathEscapingTests
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.CreateKeyAsync("openai", new ProviderKey { Id = "..", Name = "n" }));
         await Assert.ThrowsAnyAsync<ArgumentException>(() => client.UpdateKeyAsync("openai", "id-1", new ProviderKey { Id = "id-2", Name = "n" }));
         await Assert.ThrowsAnyAsync<ArgumentNullException>(() => client.CreateKeyAsync("openai", null!));
-        await Assert.ThrowsAnyAsync<ArgumentNullException>(() => client.UpdateKeyAsync("openai", "id", null!));
+        await Assert.ThrowsAnyAsync<ArgumentNullException>(() => client.UpdateKeyAsync("openai", "id", (ProviderKey)null!));
+        await Assert.ThrowsAnyAsync<ArgumentNullException>(() => client.UpdateKeyAsync("openai", "id", (Action<ProviderKey>)null!));
         Assert.Empty(handler.Requests);
     }
 }
