@@ -105,7 +105,7 @@ internal static class SampleApp
         report.Title("Bifrost.Client sample: " + settings.ServerUrl);
         report.Line($"Client: {settings.Credential}. Mode: {(settings.Apply ? "read, preview and apply" : "read and preview only (no --apply)")}.");
 
-        await using var services = SampleServices.Build(settings.ServerUrl!, settings.Credential, settings.Verbose);
+        await using var services = SampleServices.Build(settings.ServerUrl!, settings.Credential, settings.Verbose, settings.AllowInsecureHttp);
         var client = services.GetRequiredService<IBifrostKeysClient>();
         return await new RemoteWorkflow(client, settings, report).RunAsync(cancellationToken).ConfigureAwait(false);
     }

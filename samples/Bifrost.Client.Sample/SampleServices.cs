@@ -10,9 +10,10 @@ internal static class SampleServices
     /// <param name="baseAddress">The server root.</param>
     /// <param name="credential">The credential.</param>
     /// <param name="verbose">Log at Information level instead of Warning.</param>
+    /// <param name="allowInsecureHttp">Allow the credential over plain http:// to a host other than loopback.</param>
     /// <param name="primaryHandler">Optional: a handler to send requests through instead of the network (tests).</param>
     /// <returns>The provider; the caller disposes it.</returns>
-    public static ServiceProvider Build(Uri baseAddress, BifrostCredential credential, bool verbose, Func<HttpMessageHandler>? primaryHandler = null)
+    public static ServiceProvider Build(Uri baseAddress, BifrostCredential credential, bool verbose, bool allowInsecureHttp = false, Func<HttpMessageHandler>? primaryHandler = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
@@ -25,6 +26,7 @@ internal static class SampleServices
         {
             o.BaseAddress = baseAddress;
             o.Credential = credential;
+            o.AllowInsecureHttp = allowInsecureHttp;
         });
 
         if (primaryHandler is not null)

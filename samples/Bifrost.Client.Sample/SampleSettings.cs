@@ -20,6 +20,7 @@ internal sealed class SampleSettings
           BIFROST_PROVIDER   optional: the provider of the key to re-weight (default: the first key listed)
           BIFROST_KEY_ID     optional: the id of the key to re-weight (needs BIFROST_PROVIDER)
           BIFROST_WEIGHT     optional: the new weight (default 0.5, or 1 when the key already has 0.5)
+          BIFROST_ALLOW_INSECURE_HTTP=1  optional: allow the credential over plain http:// to a non-loopback host
 
         Options:
           --apply            against BIFROST_URL: perform the re-weight after the preview
@@ -48,6 +49,9 @@ internal sealed class SampleSettings
 
     /// <summary>The new weight, from <c>BIFROST_WEIGHT</c>.</summary>
     public double? Weight { get; private init; }
+
+    /// <summary>Whether <c>BIFROST_ALLOW_INSECURE_HTTP</c> is <c>1</c> or <c>true</c>.</summary>
+    public bool AllowInsecureHttp { get; private init; }
 
     /// <summary>Whether <c>--apply</c> was given.</summary>
     public bool Apply { get; private init; }
@@ -150,6 +154,7 @@ internal sealed class SampleSettings
             Provider = provider,
             KeyId = keyId,
             Weight = weight,
+            AllowInsecureHttp = Read("BIFROST_ALLOW_INSECURE_HTTP") is "1" or "true" or "TRUE" or "True",
             Apply = apply,
             Verbose = verbose,
             Help = help,
