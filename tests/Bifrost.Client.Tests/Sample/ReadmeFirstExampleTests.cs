@@ -45,6 +45,46 @@ public sealed class ReadmeFirstExampleTests
         }
     }
 
+    [Fact]
+    public async Task Getting_started_first_read_and_preview_write_nothing()
+    {
+        await using var emulator = new BifrostEmulator();
+        emulator.SeedKey("azure", """
+            {"id":"a1","name":"azure-prod","value":"3f9a7c2e5b8d41f09a6e3c7b2d5fc21e","models":["gpt-4o"],"weight":1,
+             "azure_key_config":{"endpoint":"https://contoso.openai.azure.com"}}
+            """);
+        var address = await emulator.StartAsync();
+        var services = new ServiceCollection();
+        services.AddBifrostClient(o => o.BaseAddress = address);
+        await using var provider = services.BuildServiceProvider();
+
+        var preview = await GettingStartedFirstReadAsync(provider, "a1");
+
+        Assert.Equal(["weight"], preview.Changes.Select(c => c.Path));
+        Assert.DoesNotContain(emulator.Journal.Entries, e => e.Method != "GET");
+    }
+
+    // ---- docs/getting-started.md, "First read" and the preview of "First safe update", verbatim. ----
+    private static async Task<KeyUpdatePreview> GettingStartedFirstReadAsync(IServiceProvider provider, string keyId)
+    {
+        IBifrostKeysClient bifrost = provider.GetRequiredService<IBifrostKeysClient>();
+
+        foreach (KeySummary row in await bifrost.ListAllKeysAsync())
+        {
+            Console.WriteLine($"{row.Provider,-10} {row.KeyId} {row.Name} weight={row.Weight}");
+        }
+
+        ProviderKeyList azure = await bifrost.ListKeysAsync("azure");
+        foreach (ProviderKey key in azure.Keys)
+        {
+            Console.WriteLine($"{key.Id} {key.Name} value={key.Value}");   // prints the server's mask, never the secret
+        }
+
+        KeyUpdatePreview preview = await bifrost.PreviewUpdateKeyAsync("azure", keyId, KeyEdits.SetWeight(0.5));
+        Console.WriteLine(preview);   // safe to print: secrets appear only masked
+        return preview;
+    }
+
     // ---- The README's "First example" (method body), verbatim. ----
     private static async Task<ProviderKey> FirstExampleAsync(Uri bifrostUrl, string token, string keyId)
     {
