@@ -13,7 +13,7 @@ namespace Bifrost.Client;
 /// </remarks>
 internal static class RawBodyGuard
 {
-    /// <summary>Throws when a plain-string literal secret anywhere in <paramref name="key"/> looks like a mask.</summary>
+    /// <summary>Throws when a plain-string literal secret anywhere in <paramref name="key"/> looks like a mask, or a secret carries a damaged mask (<see cref="DamagedMask"/>).</summary>
     /// <param name="key">The body about to be sent.</param>
     /// <exception cref="UnsafeUpdateException">A plain-string secret looks like a mask; nothing was sent.</exception>
     public static void EnsureNoPlainMask(ProviderKey key)
@@ -21,6 +21,11 @@ internal static class RawBodyGuard
         ArgumentNullException.ThrowIfNull(key);
         foreach (var (path, value) in key.CollectSecrets())
         {
+            if (DamagedMask.IsDamaged(value))
+            {
+                throw DamagedMask.Refusal(path);
+            }
+
             if (value is null || value.IsReference || !IsPlainString(value) || !MaskRules.LooksLikeRedaction(value.Reveal()))
             {
                 continue;

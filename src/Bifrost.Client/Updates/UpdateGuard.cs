@@ -204,7 +204,12 @@ internal static class UpdateGuard
 
         foreach (var (path, value) in after)
         {
-            if (value is null || (before.TryGetValue(path, out var was) && value.Equals(was)))
+            if (value is not null && before.TryGetValue(path, out var was) && value.Equals(was) && DamagedMask.IsDamaged(value))
+            {
+                throw DamagedMask.Refusal(path);
+            }
+
+            if (value is null || (before.TryGetValue(path, out was) && value.Equals(was)))
             {
                 continue; // absent, or untouched: sent back exactly as received
             }
