@@ -19,13 +19,9 @@ internal static class RawBodyGuard
     public static void EnsureNoPlainMask(ProviderKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        DamagedMask.EnsureNone(key);
         foreach (var (path, value) in key.CollectSecrets())
         {
-            if (DamagedMask.IsDamaged(value))
-            {
-                throw DamagedMask.Refusal(path);
-            }
-
             if (value is null || value.IsReference || !IsPlainString(value) || !MaskRules.LooksLikeRedaction(value.Reveal()))
             {
                 continue;

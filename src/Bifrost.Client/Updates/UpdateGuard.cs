@@ -36,6 +36,9 @@ internal static class UpdateGuard
             CheckUnknownMembers(block.WireName + ".", before?.AdditionalProperties, block.AdditionalProperties);
         }
 
+        // An untouched secret whose mask came back damaged would be stored as the credential, even echoed exactly.
+        DamagedMask.EnsureNone(edited);
+
         if (rules.FindMissingRequiredField(edited) is { } missing)
         {
             throw Refuse(missing.Path, UnsafeUpdateReason.RequiredFieldMissing,
@@ -204,12 +207,7 @@ internal static class UpdateGuard
 
         foreach (var (path, value) in after)
         {
-            if (value is not null && before.TryGetValue(path, out var was) && value.Equals(was) && DamagedMask.IsDamaged(value))
-            {
-                throw DamagedMask.Refusal(path);
-            }
-
-            if (value is null || (before.TryGetValue(path, out was) && value.Equals(was)))
+            if (value is null || (before.TryGetValue(path, out var was) && value.Equals(was)))
             {
                 continue; // absent, or untouched: sent back exactly as received
             }
