@@ -83,6 +83,8 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
             PathSegment.Validate(key.Id, nameof(key));
         }
 
+        RawBodyGuard.EnsureNoPlainMask(key);
+
         try
         {
             return await _api.CreateKeyAsync(provider, key, cancellationToken).ConfigureAwait(false);
@@ -128,6 +130,8 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
         {
             throw new ArgumentException("The key's Id differs from keyId; the server would silently use keyId. Pass the matching key.", nameof(key));
         }
+
+        RawBodyGuard.EnsureNoPlainMask(key);
 
         return _api.UpdateKeyAsync(provider, keyId, key, cancellationToken);
     }

@@ -23,6 +23,7 @@ public interface IBifrostKeysClient
     /// <param name="key">The key to create.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created key, masked.</returns>
+    /// <exception cref="UnsafeUpdateException">A secret set as a plain string looks like a mask; nothing was sent.</exception>
     Task<ProviderKey> CreateKeyAsync(string provider, ProviderKey key, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one key (<c>GET /api/providers/{provider}/keys/{key_id}</c>).</summary>
@@ -41,6 +42,7 @@ public interface IBifrostKeysClient
     /// <param name="key">The full key. Its id must be empty or equal <paramref name="keyId"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The key as the server saved it, masked: use it as the new state.</returns>
+    /// <exception cref="UnsafeUpdateException">A secret set as a plain string looks like a mask; nothing was sent.</exception>
     Task<ProviderKey> UpdateKeyAsync(string provider, string keyId, ProviderKey key, CancellationToken cancellationToken = default);
 
     /// <summary>

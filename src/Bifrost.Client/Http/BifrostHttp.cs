@@ -11,7 +11,7 @@ internal static class BifrostHttp
     /// <summary>The name of the HttpClient that <c>AddBifrostClient</c> registers.</summary>
     public const string HttpClientName = "Bifrost.Client";
 
-    public static RefitSettings CreateRefitSettings() => new(new SystemTextJsonContentSerializer(BifrostJsonContext.Default.Options))
+    public static RefitSettings CreateRefitSettings() => new(new SystemTextJsonContentSerializer(BifrostWireJson.Options))
     {
         ExceptionFactory = ApiExceptionFactory.CreateAsync,
         DeserializationExceptionFactory = ApiExceptionFactory.CreateDeserializationAsync,

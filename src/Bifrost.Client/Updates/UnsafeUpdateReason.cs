@@ -26,4 +26,10 @@ public enum UnsafeUpdateReason
 
     /// <summary>The weight is negative, NaN or infinite.</summary>
     InvalidWeight = 7,
+
+    /// <summary>
+    /// An untouched secret's mask came back damaged (a non-ASCII character cut where the server cuts the value); no
+    /// server would recognise it when sent back, so it would be stored as the credential. Set the secret anew.
+    /// </summary>
+    DamagedMask = 8,
 }

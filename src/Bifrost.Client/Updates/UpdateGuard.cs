@@ -36,6 +36,9 @@ internal static class UpdateGuard
             CheckUnknownMembers(block.WireName + ".", before?.AdditionalProperties, block.AdditionalProperties);
         }
 
+        // An untouched secret whose mask came back damaged would be stored as the credential, even echoed exactly.
+        DamagedMask.EnsureNone(edited);
+
         if (rules.FindMissingRequiredField(edited) is { } missing)
         {
             throw Refuse(missing.Path, UnsafeUpdateReason.RequiredFieldMissing,
