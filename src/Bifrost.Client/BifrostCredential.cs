@@ -39,9 +39,9 @@ public sealed class BifrostCredential
     /// A bearer token: an Enterprise management API key (Settings → API Keys) or a dashboard session token from
     /// <c>POST /api/session/login</c>. Sent as <c>Authorization: Bearer &lt;token&gt;</c>.
     /// </summary>
-    /// <param name="token">The token. Must not be empty or contain whitespace or control characters.</param>
+    /// <param name="token">The token. Must not be empty or contain whitespace, control or non-ASCII characters.</param>
     /// <returns>The credential.</returns>
-    /// <exception cref="ArgumentException">The token is empty, contains whitespace or control characters, or is a virtual key.</exception>
+    /// <exception cref="ArgumentException">The token is empty, contains whitespace, control or non-ASCII characters, or is a virtual key.</exception>
     public static BifrostCredential BearerToken(string token)
     {
         ValidateToken(token, nameof(token));
@@ -61,7 +61,7 @@ public sealed class BifrostCredential
     /// </summary>
     /// <param name="virtualKey">The virtual key; must start with <c>sk-bf-</c>.</param>
     /// <returns>The credential.</returns>
-    /// <exception cref="ArgumentException">The value does not start with <c>sk-bf-</c>, or contains whitespace or control characters.</exception>
+    /// <exception cref="ArgumentException">The value does not start with <c>sk-bf-</c>, or contains whitespace, control or non-ASCII characters.</exception>
     public static BifrostCredential VirtualKey(string virtualKey)
     {
         ValidateToken(virtualKey, nameof(virtualKey));
@@ -133,7 +133,7 @@ public sealed class BifrostCredential
                 var token = await _tokenProvider!(cancellationToken).ConfigureAwait(false);
                 if (string.IsNullOrEmpty(token) || HasWhitespaceOrControl(token))
                 {
-                    throw new BifrostException("The token provider returned an empty token or one with whitespace or control characters.");
+                    throw new BifrostException("The token provider returned an empty token or one with whitespace, control or non-ASCII characters.");
                 }
 
                 return new AuthenticationHeaderValue("Bearer", token);
@@ -147,7 +147,7 @@ public sealed class BifrostCredential
         ArgumentException.ThrowIfNullOrEmpty(value, paramName);
         if (HasWhitespaceOrControl(value))
         {
-            throw new ArgumentException("The value must not contain whitespace or control characters.", paramName);
+            throw new ArgumentException("The value must be printable ASCII: no whitespace, control or non-ASCII characters.", paramName);
         }
     }
 
@@ -168,7 +168,8 @@ public sealed class BifrostCredential
     {
         foreach (var c in value)
         {
-            if (char.IsControl(c) || char.IsWhiteSpace(c))
+            // A header value is ASCII: anything else fails only when the request is sent.
+            if (char.IsControl(c) || char.IsWhiteSpace(c) || c > '\u007e')
             {
                 return true;
             }

@@ -65,7 +65,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     public virtual Task<ProviderKeyList> ListKeysAsync(string provider, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(provider, nameof(provider));
-        return _api.ListKeysAsync(provider, cancellationToken);
+        return Required(_api.ListKeysAsync(provider, cancellationToken), "GET /api/providers/{provider}/keys");
     }
 
     /// <inheritdoc />
@@ -87,7 +87,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
 
         try
         {
-            return await _api.CreateKeyAsync(provider, key, cancellationToken).ConfigureAwait(false);
+            return await Required(_api.CreateKeyAsync(provider, key, cancellationToken), "POST /api/providers/{provider}/keys").ConfigureAwait(false);
         }
         catch (BifrostConflictException conflict) when (conflict.Attempts > 1)
         {
@@ -117,7 +117,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     {
         PathSegment.Validate(provider, nameof(provider));
         PathSegment.Validate(keyId, nameof(keyId));
-        return _api.GetKeyAsync(provider, keyId, cancellationToken);
+        return Required(_api.GetKeyAsync(provider, keyId, cancellationToken), "GET /api/providers/{provider}/keys/{key_id}");
     }
 
     /// <inheritdoc />
@@ -133,7 +133,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
 
         RawBodyGuard.EnsureNoPlainMask(key);
 
-        return _api.UpdateKeyAsync(provider, keyId, key, cancellationToken);
+        return Required(_api.UpdateKeyAsync(provider, keyId, key, cancellationToken), "PUT /api/providers/{provider}/keys/{key_id}");
     }
 
     /// <inheritdoc />
@@ -166,14 +166,22 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     {
         PathSegment.Validate(provider, nameof(provider));
         PathSegment.Validate(keyId, nameof(keyId));
-        return _api.DeleteKeyAsync(provider, keyId, cancellationToken);
+        return Required(_api.DeleteKeyAsync(provider, keyId, cancellationToken), "DELETE /api/providers/{provider}/keys/{key_id}");
     }
 
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<KeySummary>> ListAllKeysAsync(CancellationToken cancellationToken = default)
     {
         var rows = await _api.ListAllKeysAsync(cancellationToken).ConfigureAwait(false);
-        return rows ?? [];
+        return rows is null ? [] : rows.Where(r => r is not null).ToList();
+    }
+
+    /// <summary>A success answer with an empty body or JSON <c>null</c> where a value is required is a server fault, not a null result.</summary>
+    private static async Task<T> Required<T>(Task<T> call, string route)
+        where T : class
+    {
+        return await call.ConfigureAwait(false)
+            ?? throw new BifrostException($"Bifrost answered {route} with an empty body or JSON null where a value was expected.");
     }
 
     /// <summary>Releases the connection pool when the client created its own.</summary>

@@ -11,7 +11,7 @@ public interface IBifrostKeysClient
     /// <param name="provider">The provider name, for example <c>openai</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The keys, masked.</returns>
-    /// <exception cref="ArgumentException"><paramref name="provider"/> is null, empty, blank, <c>.</c>/<c>..</c> or has control characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="provider"/> is null, empty, blank, <c>.</c>/<c>..</c>, has control characters or is longer than 1024 characters.</exception>
     Task<ProviderKeyList> ListKeysAsync(string provider, CancellationToken cancellationToken = default);
 
     /// <summary>

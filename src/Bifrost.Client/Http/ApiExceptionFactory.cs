@@ -24,6 +24,7 @@ internal static class ApiExceptionFactory
         }
 
         var body = await ReadCappedAsync(response.Content).ConfigureAwait(false);
+        body = await RequestSecrets.RedactAsync(body, response.RequestMessage).ConfigureAwait(false);
         var error = TryParse(body);
         var status = response.StatusCode;
         var code = ((int)status).ToString(CultureInfo.InvariantCulture);

@@ -8,9 +8,13 @@ public sealed class ProviderKeyList
 {
     private IList<ProviderKey> _keys = new List<ProviderKey>();
 
-    /// <summary>The keys. Never null: a server's <c>"keys": null</c> reads as empty (CONTRACT §1.1).</summary>
+    /// <summary>The keys. Never null and without null entries: a server's <c>"keys": null</c> reads as empty (CONTRACT §1.1) and a <c>null</c> entry is dropped.</summary>
     [JsonPropertyName("keys")]
-    public IList<ProviderKey> Keys { get => _keys; set => _keys = value ?? new List<ProviderKey>(); }
+    public IList<ProviderKey> Keys
+    {
+        get => _keys;
+        set => _keys = value is null ? new List<ProviderKey>() : value.Contains(null!) ? value.Where(k => k is not null).ToList() : value;
+    }
 
     /// <summary>The number of keys, as the server counted them.</summary>
     [JsonPropertyName("total")]
