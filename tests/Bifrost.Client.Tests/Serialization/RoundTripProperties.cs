@@ -199,7 +199,9 @@ public class RoundTripProperties
     [Fact]
     public void ToString_of_a_secret_never_shows_text_that_is_not_a_mask()
     {
-        WireGen.Secret.Where(s => !string.IsNullOrEmpty(s.ValueText) && s.ValueText.Length > 3).Sample(secret =>
+        // Text that happens to be part of ToString's fixed labels ("(unnamed vault reference)", "(secret)", ...) is not a leak.
+        string[] labels = ["(unnamed vault reference)", "(unnamed env reference)", "(empty)", "(secret)"];
+        WireGen.Secret.Where(s => !string.IsNullOrEmpty(s.ValueText) && s.ValueText.Length > 3 && !labels.Any(l => l.Contains(s.ValueText, StringComparison.Ordinal))).Sample(secret =>
         {
             var value = BifrostJson.Deserialize<SecretValue>(secret.Json)!;
             if (!MaskOracle.IsPlaceholder(secret.ValueText, isReference: false) && secret.Reference?.Contains(secret.ValueText!, StringComparison.Ordinal) != true)
