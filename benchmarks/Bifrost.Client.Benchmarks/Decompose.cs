@@ -4,9 +4,10 @@ using Refit;
 namespace Bifrost.Client.Benchmarks;
 
 /// <summary>
-/// <c>--decompose</c>: a quick, interleaved loop over the layers of one UpdateKeyAsync call (floor, Refit alone, the
-/// SDK without retries, the full SDK), printing CPU time (robust on a loaded, shared machine, unlike wall-clock time) and bytes per call. Used to find where the SDK's cost goes;
-/// BenchmarkDotNet gives the published numbers.
+/// <c>--decompose</c>: quick interleaved loops over the layers of the in-memory benchmarks (floor, Refit alone, the SDK
+/// without retries, the full SDK; the safe update with and without its re-read), printing CPU time per call (robust
+/// on a loaded, shared machine, unlike wall-clock time) and bytes allocated per call. Used to find where the SDK's
+/// cost goes; BenchmarkDotNet gives the published wall-clock numbers.
 /// </summary>
 public static class Decompose
 {
@@ -14,6 +15,7 @@ public static class Decompose
     {
         var key = BifrostJson.DeserializeKey(System.Text.Encoding.UTF8.GetString(Payloads.OpenAiKey));
         var (sdk, floor) = Clients.InMemory(_ => Payloads.OpenAiKey);
+        var (listSdk, listFloor) = Clients.InMemory(_ => Payloads.ListOf100);
         using var noRetry = new BifrostKeysClient(
             new BifrostClientOptions { BaseAddress = Clients.BaseAddress, Credential = BifrostCredential.BearerToken(Payloads.Token), MaxRetries = 0 },
             new CannedHandler(_ => Payloads.OpenAiKey),
@@ -21,17 +23,41 @@ public static class Decompose
         var refitHttp = new HttpClient(new CannedHandler(_ => Payloads.OpenAiKey)) { BaseAddress = Clients.BaseAddress };
         refitHttp.DefaultRequestHeaders.Authorization = new("Bearer", Payloads.Token);
         var refit = RestService.For<IBifrostKeysApi>(refitHttp, new RefitSettings(new SystemTextJsonContentSerializer(BifrostJson.Options)));
+        Action<ProviderKey> edit = static k => k.Weight = 0.5;
+        var noRecheck = new UpdateKeyOptions { VerifyUnchanged = false };
 
-        var variants = new (string Name, Func<Task<ProviderKey>> Call)[]
-        {
+        await MeasureAsync("UpdateKeyAsync, in memory", calls, [
             ("floor", () => floor.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
             ("Refit alone (no SDK handlers)", () => refit.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
             ("SDK, MaxRetries = 0", () => noRetry.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
             ("SDK", () => sdk.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
-        };
+        ]).ConfigureAwait(false);
+        await MeasureAsync("ListKeysAsync (100 keys), in memory", calls / 10, [
+            ("floor", () => listFloor.ListKeysAsync(Payloads.Provider)),
+            ("SDK", () => listSdk.ListKeysAsync(Payloads.Provider)),
+        ]).ConfigureAwait(false);
+        await MeasureAsync("Safe update, in memory", calls / 2, [
+            ("two raw calls (GET, PUT)", async () =>
+            {
+                var k = await floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId).ConfigureAwait(false);
+                edit(k);
+                return await floor.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, k).ConfigureAwait(false);
+            }),
+            ("SDK safe update (GET, GET, PUT)", () => sdk.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, edit)),
+            ("SDK safe update, no re-read", () => sdk.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, edit, noRecheck)),
+        ]).ConfigureAwait(false);
+
+        sdk.Dispose();
+        listSdk.Dispose();
+        return 0;
+    }
+
+    private static async Task MeasureAsync<T>(string title, int calls, (string Name, Func<Task<T>> Call)[] variants)
+    {
+        const int Rounds = 6;
         var time = new double[variants.Length];
         var bytes = new double[variants.Length];
-        for (var round = 0; round < 6; round++)
+        for (var round = 0; round < Rounds; round++)
         {
             for (var v = 0; v < variants.Length; v++)
             {
@@ -57,12 +83,14 @@ public static class Decompose
             }
         }
 
+        Console.WriteLine($"{title} ({Rounds - 1} rounds of {calls} calls, CPU time)");
         for (var v = 0; v < variants.Length; v++)
         {
-            Console.WriteLine($"{variants[v].Name,-32} {time[v] / 5,8:0.0} us  {bytes[v] / 5,8:0} B   ratio {time[v] / time[0],5:0.00}x time  {bytes[v] / bytes[0],5:0.00}x bytes");
+            // Over an in-memory handler that answers at once, a layer that completes synchronously costs no thread hop.
+            var task = variants[v].Call();
+            var synchronous = task.IsCompleted;
+            await task.ConfigureAwait(false);
+            Console.WriteLine($"  {variants[v].Name,-34} {time[v] / (Rounds - 1),8:0.0} us  {bytes[v] / (Rounds - 1),8:0} B   {time[v] / time[0],5:0.00}x time  {bytes[v] / bytes[0],5:0.00}x bytes  {(synchronous ? "sync" : "ASYNC HOP")}");
         }
-
-        sdk.Dispose();
-        return 0;
     }
 }
