@@ -244,9 +244,10 @@ internal sealed class KeyMerger
                 var copy = new JsonArray();
                 foreach (JsonNode? item in array)
                 {
-                    copy.Add(item is JsonValue v && v.GetValueKind() == JsonValueKind.String
+                    // JsonValue.Create(string), not Add<string>: the generic Add needs reflection-based metadata.
+                    copy.Add((JsonNode)JsonValue.Create(item is JsonValue v && v.GetValueKind() == JsonValueKind.String
                         ? v.GetValue<string>()
-                        : throw TypeError(item, path, "string"));
+                        : throw TypeError(item, path, "string")));
                 }
 
                 return copy;

@@ -18,7 +18,7 @@ public class ProviderKeyTests
 
         var expected = JsonNode.Parse(input)!;
         expected["weight"] = 0.25;
-        expected["models"]!.AsArray().Add("gpt-4.1");
+        expected["models"]!.AsArray().Add((JsonNode)"gpt-4.1");
         expected["azure_key_config"]!["client_secret"] = "new-client-secret";
         JsonAssert.Equivalent(expected.ToJsonString(), BifrostJson.Serialize(key));
     }

@@ -136,7 +136,7 @@ public class RoundTripProperties
             key.Models.Add("added-model");
             var expected = sample.Key.DeepClone();
             expected["weight"] = 0.5;
-            expected["models"]!.AsArray().Add("added-model");
+            expected["models"]!.AsArray().Add((JsonNode)"added-model");
             JsonAssert.Equivalent(expected.ToJsonString(), BifrostJson.Serialize(key));
         }, iter: Iterations);
     }

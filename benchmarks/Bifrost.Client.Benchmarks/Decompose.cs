@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using Refit;
+
+namespace Bifrost.Client.Benchmarks;
+
+/// <summary>
+/// <c>--decompose</c>: quick interleaved loops over the layers of the in-memory benchmarks (floor, Refit alone, the SDK
+/// without retries, the full SDK; the safe update with and without its re-read), printing CPU time per call (robust
+/// on a loaded, shared machine, unlike wall-clock time) and bytes allocated per call. Used to find where the SDK's
+/// cost goes; BenchmarkDotNet gives the published wall-clock numbers.
+/// </summary>
+public static class Decompose
+{
+    public static async Task<int> RunAsync(int calls)
+    {
+        var key = BifrostJson.DeserializeKey(System.Text.Encoding.UTF8.GetString(Payloads.OpenAiKey));
+        var (sdk, floor) = Clients.InMemory(_ => Payloads.OpenAiKey);
+        var (listSdk, listFloor) = Clients.InMemory(_ => Payloads.ListOf100);
+        using var noRetry = new BifrostKeysClient(
+            new BifrostClientOptions { BaseAddress = Clients.BaseAddress, Credential = BifrostCredential.BearerToken(Payloads.Token), MaxRetries = 0 },
+            new CannedHandler(_ => Payloads.OpenAiKey),
+            new DiscardingLoggerFactory());
+        var refitHttp = new HttpClient(new CannedHandler(_ => Payloads.OpenAiKey)) { BaseAddress = Clients.BaseAddress };
+        refitHttp.DefaultRequestHeaders.Authorization = new("Bearer", Payloads.Token);
+        var refit = RestService.For<IBifrostKeysApi>(refitHttp, new RefitSettings(new SystemTextJsonContentSerializer(BifrostJson.Options)));
+        Action<ProviderKey> edit = static k => k.Weight = 0.5;
+        var noRecheck = new UpdateKeyOptions { VerifyUnchanged = false };
+
+        await MeasureAsync("UpdateKeyAsync, in memory", calls, [
+            ("floor", () => floor.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
+            ("Refit alone (no SDK handlers)", () => refit.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
+            ("SDK, MaxRetries = 0", () => noRetry.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
+            ("SDK", () => sdk.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
+        ]).ConfigureAwait(false);
+        await MeasureAsync("ListKeysAsync (100 keys), in memory", calls / 10, [
+            ("floor", () => listFloor.ListKeysAsync(Payloads.Provider)),
+            ("SDK", () => listSdk.ListKeysAsync(Payloads.Provider)),
+        ]).ConfigureAwait(false);
+        await MeasureAsync("Safe update, in memory", calls / 2, [
+            ("two raw calls (GET, PUT)", async () =>
+            {
+                var k = await floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId).ConfigureAwait(false);
+                edit(k);
+                return await floor.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, k).ConfigureAwait(false);
+            }),
+            ("SDK safe update (GET, GET, PUT)", () => sdk.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, edit)),
+            ("SDK safe update, no re-read", () => sdk.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, edit, noRecheck)),
+        ]).ConfigureAwait(false);
+
+        sdk.Dispose();
+        listSdk.Dispose();
+
+        // Over loopback, the server shares the process: CPU time per request then covers client and server, which on a
+        // saturated 2-core machine is what bounds requests per second.
+        foreach (var callers in new[] { 1, 16, 64 })
+        {
+            var loopback = new LoopbackThroughputBenchmarks { Callers = callers };
+            loopback.Setup();
+            await MeasureAsync($"GetKeyAsync over loopback, {callers} callers, per 256 requests", Math.Max(20, calls / 1000), [
+                ("floor", async () => { await loopback.Floor().ConfigureAwait(false); return 0; }),
+                ("SDK", async () => { await loopback.Sdk().ConfigureAwait(false); return 0; }),
+            ]).ConfigureAwait(false);
+            loopback.Cleanup();
+        }
+
+        return 0;
+    }
+
+    private static async Task MeasureAsync<T>(string title, int calls, (string Name, Func<Task<T>> Call)[] variants)
+    {
+        const int Rounds = 6;
+        var time = new double[variants.Length];
+        var bytes = new double[variants.Length];
+        for (var round = 0; round < Rounds; round++)
+        {
+            for (var v = 0; v < variants.Length; v++)
+            {
+                var call = variants[v].Call;
+                for (var i = 0; i < 200; i++)
+                {
+                    await call().ConfigureAwait(false);
+                }
+
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                for (var i = 0; i < calls; i++)
+                {
+                    await call().ConfigureAwait(false);
+                }
+
+                var spent = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                if (round > 0)
+                {
+                    time[v] += spent.TotalMicroseconds / calls;
+                    bytes[v] += (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)calls;
+                }
+            }
+        }
+
+        Console.WriteLine($"{title} ({Rounds - 1} rounds of {calls} calls, CPU time)");
+        for (var v = 0; v < variants.Length; v++)
+        {
+            // Over an in-memory handler that answers at once, a layer that completes synchronously costs no thread hop.
+            var task = variants[v].Call();
+            var synchronous = task.IsCompleted;
+            await task.ConfigureAwait(false);
+            Console.WriteLine($"  {variants[v].Name,-34} {time[v] / (Rounds - 1),8:0.0} us  {bytes[v] / (Rounds - 1),8:0} B   {time[v] / time[0],5:0.00}x time  {bytes[v] / bytes[0],5:0.00}x bytes  {(synchronous ? "sync" : "ASYNC HOP")}");
+        }
+    }
+}

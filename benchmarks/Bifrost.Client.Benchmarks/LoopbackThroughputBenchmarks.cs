@@ -1,0 +1,80 @@
+using BenchmarkDotNet.Attributes;
+using Bifrost.Client.Testing;
+
+namespace Bifrost.Client.Benchmarks;
+
+/// <summary>
+/// Target 4: requests per second over loopback against the emulator's Kestrel endpoint, with 1, 16 and 64 concurrent
+/// callers, each reading one key. One operation is one request, so Op/s is requests per second.
+/// </summary>
+[MemoryDiagnoser]
+[OperationsPerSecond]
+public class LoopbackThroughputBenchmarks
+{
+    private const int RequestsPerInvocation = 256;
+
+    private BifrostEmulator _emulator = null!;
+    private BifrostKeysClient _sdk = null!;
+    private HttpClient _floorHttp = null!;
+    private FloorClient _floor = null!;
+
+    [Params(1, 16, 64)]
+    public int Callers { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _emulator = new BifrostEmulator(o =>
+        {
+            o.Authentication.IsEnabled = true;
+            o.Authentication.BearerTokens.Add(Payloads.Token);
+        });
+        _emulator.SeedKey(Payloads.Provider, Payloads.OpenAiRawKey);
+        var address = _emulator.StartAsync().GetAwaiter().GetResult();
+
+        _sdk = new BifrostKeysClient(
+            new BifrostClientOptions { BaseAddress = address, Credential = BifrostCredential.BearerToken(Payloads.Token) },
+            new DiscardingLoggerFactory());
+        _floorHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = address };
+        _floor = new FloorClient(_floorHttp, Payloads.Token);
+
+        Check.SameJson(
+            _sdk.GetKeyAsync(Payloads.Provider, Payloads.KeyId).GetAwaiter().GetResult(),
+            _floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId).GetAwaiter().GetResult(),
+            "SDK and floor answers");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _sdk.Dispose();
+        _floorHttp.Dispose();
+        _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = RequestsPerInvocation, Description = "GetKey over loopback: hand-written floor")]
+    public Task Floor() => RunAsync(() => _floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
+
+    [Benchmark(OperationsPerInvoke = RequestsPerInvocation, Description = "GetKey over loopback: SDK")]
+    public Task Sdk() => RunAsync(() => _sdk.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
+
+    private Task RunAsync(Func<Task<ProviderKey>> call)
+    {
+        // The emulator journals every request; keep it from growing over millions of them.
+        _emulator.Journal.Clear();
+        var perCaller = RequestsPerInvocation / Callers;
+        var callers = new Task[Callers];
+        for (var c = 0; c < callers.Length; c++)
+        {
+            callers[c] = Task.Run(async () =>
+            {
+                for (var i = 0; i < perCaller; i++)
+                {
+                    await call().ConfigureAwait(false);
+                }
+            });
+        }
+
+        return Task.WhenAll(callers);
+    }
+}
