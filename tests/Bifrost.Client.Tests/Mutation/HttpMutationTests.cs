@@ -96,6 +96,18 @@ public sealed partial class HttpMutationTests : IDisposable
         Assert.Equal(1, ex.Attempts);
     }
 
+    [Fact]
+    public async Task A_refused_virtual_key_after_a_retry_records_both_attempts()
+    {
+        var handler = new RecordingHandler(_time).ThenRespond(HttpStatusCode.ServiceUnavailable).ThenRespond(HttpStatusCode.Unauthorized);
+        using var client = Client(handler, o => o.Credential = BifrostCredential.VirtualKey("sk-bf-abc"));
+
+        var ex = await Assert.ThrowsAsync<BifrostAuthenticationException>(() => TestClients.DriveAsync(client.GetKeyAsync("openai", "key-1"), _time));
+
+        Assert.True(ex.IsVirtualKeyRejected);
+        Assert.Equal(2, ex.Attempts);
+    }
+
     // The credential is re-read for every attempt; a rotation away from a virtual key must not leave the flag behind.
     [Fact]
     public async Task A_401_to_the_next_credential_after_a_virtual_key_attempt_is_not_blamed_on_the_virtual_key()
@@ -166,6 +178,21 @@ public sealed partial class HttpMutationTests : IDisposable
             && r.Message.EndsWith(" ms: HttpRequestException", StringComparison.Ordinal));
         Assert.Contains(records, r => r.Level == LogLevel.Information && r.Message.Contains("will be retried after attempt 1 (status 0)", StringComparison.Ordinal));
         Assert.Contains(records, r => r.Level == LogLevel.Debug && r.Message.Contains("answered 200 on attempt 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Attempt_durations_are_measured_on_the_configured_clock()
+    {
+        var handler = new RecordingHandler(_time).Then((_, _) =>
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(1234));
+            return Task.FromResult(RecordingHandler.Respond(HttpStatusCode.OK, KeyJson));
+        });
+        using var client = Client(handler);
+
+        await client.GetKeyAsync("openai", "key-1");
+
+        Assert.Contains(_logs.GetSnapshot(), r => r.Message == "GET /api/providers/openai/keys/key-1 answered 200 on attempt 1 after 1234 ms");
     }
 
     [Fact]

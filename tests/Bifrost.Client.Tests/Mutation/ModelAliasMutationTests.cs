@@ -39,6 +39,17 @@ public sealed class ModelAliasMutationTests
         Assert.Contains("$.aliases.gpt-4o", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("5")]
+    [InlineData("true")]
+    [InlineData("[\"m\"]")]
+    public void An_alias_that_is_neither_a_string_nor_an_object_is_rejected(string value)
+    {
+        var ex = Assert.Throws<JsonException>(() => BifrostJson.DeserializeKey("{\"id\":\"k\",\"aliases\":{\"gpt-4o\":" + value + "}}"));
+
+        Assert.Contains("$.aliases.gpt-4o", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_null_alias_put_in_by_code_is_written_as_null()
     {
