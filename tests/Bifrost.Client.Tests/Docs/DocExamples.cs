@@ -10,23 +10,102 @@ namespace Bifrost.Client.Tests.Docs;
 // against the real API. ReadmeExamplesTests fails when a block in the docs is not found here (whitespace-normalised).
 // To add a block: add a method named <Doc>_<Section>, take the block's free variables as parameters, and paste the
 // block as its body. Leading 'using X;' lines of a block go to the top of this file.
-#pragma warning disable CA1822, IDE0059, IDE0060, CS0219 // examples: values are shown, not used
+#pragma warning disable CA1822, CA2016, IDE0059, IDE0060, CS0219 // examples: values are shown, not used; a doc shows ct on one call only
 
 /// <summary>The documentation examples, compiled.</summary>
 internal static class DocExamples
 {
     // README.md: First example
-    public static string Readme_FirstExample(string json)
+    public static async Task<ProviderKey> Readme_FirstExample(Uri bifrostUrl, string token, string keyId)
     {
-        var key = BifrostJson.DeserializeKey(json);   // a key as the server returned it
-        key.Weight = 0.5;                              // edit in place
-        key.Models.Add("gpt-4o-mini");
-        if (key.Config is AzureKeyConfig azure)
+        var services = new ServiceCollection();
+        services.AddBifrostClient(o =>
         {
-            azure.ClientSecret = SecretValue.FromEnvironment("AZURE_CLIENT_SECRET"); // rotate one secret
+            o.BaseAddress = bifrostUrl;                          // https://bifrost.example.com/
+            o.Credential = BifrostCredential.BearerToken(token); // a management API key
+        });
+        await using var provider = services.BuildServiceProvider();
+        var bifrost = provider.GetRequiredService<IBifrostKeysClient>();
+
+        foreach (KeySummary row in await bifrost.ListAllKeysAsync())
+        {
+            Console.WriteLine($"{row.Provider,-10} {row.KeyId} {row.Name} weight={row.Weight}");
         }
-        string body = BifrostJson.Serialize(key);      // untouched secrets and unknown members are written back unchanged
-        return body;
+
+        // Re-weight, allow a model and rotate one secret. Every other stored secret is kept.
+        ProviderKey updated = await bifrost.UpdateKeyAsync("azure", keyId, key =>
+        {
+            key.Weight = 0.5;
+            key.Models.Add("gpt-4o-mini");
+            if (key.Config is AzureKeyConfig azure)
+            {
+                azure.ClientSecret = SecretValue.FromEnvironment("AZURE_CLIENT_SECRET");
+            }
+        });
+        Console.WriteLine(updated.Value); // masked: secrets never print
+        return updated;
+    }
+
+    // docs/getting-started.md: Register the client
+    public static void GettingStarted_Register(IServiceCollection services)
+    {
+        services.AddBifrostClient(o =>
+        {
+            o.BaseAddress = new Uri("https://bifrost.example.com/");
+            o.Credential = BifrostCredential.BearerToken(Environment.GetEnvironmentVariable("BIFROST_TOKEN")!);
+        });
+    }
+
+    // docs/getting-started.md: First read
+    public static async Task GettingStarted_FirstRead(IServiceProvider provider)
+    {
+        IBifrostKeysClient bifrost = provider.GetRequiredService<IBifrostKeysClient>();
+
+        foreach (KeySummary row in await bifrost.ListAllKeysAsync())
+        {
+            Console.WriteLine($"{row.Provider,-10} {row.KeyId} {row.Name} weight={row.Weight}");
+        }
+
+        ProviderKeyList azure = await bifrost.ListKeysAsync("azure");
+        foreach (ProviderKey key in azure.Keys)
+        {
+            Console.WriteLine($"{key.Id} {key.Name} value={key.Value}");   // prints the server's mask, never the secret
+        }
+    }
+
+    // docs/getting-started.md: First safe update
+    public static async Task<ProviderKey> GettingStarted_FirstSafeUpdate(IBifrostKeysClient bifrost, string keyId)
+    {
+        ProviderKey updated = await bifrost.UpdateKeyAsync("azure", keyId, key =>
+        {
+            key.Weight = 0.5;
+            key.Models.Add("gpt-4o-mini");
+            if (key.Config is AzureKeyConfig azure)
+            {
+                azure.ClientSecret = SecretValue.FromEnvironment("AZURE_CLIENT_SECRET");   // rotate one secret
+            }
+        });
+        return updated;
+    }
+
+    // docs/getting-started.md: preview
+    public static async Task<KeyUpdatePreview> GettingStarted_Preview(IBifrostKeysClient bifrost, string keyId)
+    {
+        KeyUpdatePreview preview = await bifrost.PreviewUpdateKeyAsync("azure", keyId, KeyEdits.SetWeight(0.5));
+        Console.WriteLine(preview);   // safe to print: secrets appear only masked
+        return preview;
+    }
+
+    // docs/safe-updates.md: One-call shortcuts
+    public static async Task SafeUpdates_Shortcuts(IBifrostKeysClient client, string keyId, string newSecret, CancellationToken ct)
+    {
+        await client.RotateSecretAsync("openai", keyId, SecretValue.FromEnvironment("OPENAI_KEY_2"));
+        await client.RotateSecretAsync("azure", keyId, "azure_key_config.client_secret", SecretValue.Literal(newSecret));
+        await client.SetWeightAsync("openai", keyId, 0.25);
+        await client.AllowModelsAsync("openai", keyId, ["o3", "o4-mini"]);
+        await client.BlockModelsAsync("openai", keyId, ["gpt-3.5-turbo"]);
+        await client.DisableKeyAsync("openai", keyId);
+        await client.EnableKeyAsync("openai", keyId, new UpdateKeyOptions { VerifyUnchanged = false }, ct);
     }
 
     // docs/authentication.md: the client with a bearer token

@@ -7,21 +7,6 @@ namespace Bifrost.Client.Tests.Docs;
 public sealed class DocExamplesRunTests
 {
     [Fact]
-    public void The_README_example_rotates_one_secret_and_echoes_the_rest()
-    {
-        var json = Fixtures.Read("get-azure-entra-envvar-era.json");
-        var before = JsonNode.Parse(json)!.AsObject();
-
-        var after = JsonNode.Parse(DocExamples.Readme_FirstExample(json))!.AsObject();
-
-        Assert.Equal(0.5, after["weight"]!.GetValue<double>());
-        Assert.Contains("gpt-4o-mini", after["models"]!.AsArray().Select(m => m!.GetValue<string>()));
-        Assert.Equal("env.AZURE_CLIENT_SECRET", after["azure_key_config"]!["client_secret"]!.GetValue<string>());
-        Assert.True(JsonNode.DeepEquals(before["azure_key_config"]!["endpoint"], after["azure_key_config"]!["endpoint"]));
-        Assert.True(JsonNode.DeepEquals(before["value"], after["value"]));
-    }
-
-    [Fact]
     public void The_models_example_sets_a_new_literal_secret()
     {
         var key = DocExamples.Models_EditInPlace(Fixtures.Read("get-azure-secretvar-era.json"), "new-client-secret");

@@ -83,7 +83,7 @@ public sealed class ClientMutationTests
     {
         Assert.Throws<ArgumentNullException>(() => BifrostCredential.VirtualKey(null!));
         var ex = Assert.Throws<ArgumentException>(() => BifrostCredential.VirtualKey("sk-bf-a b"));
-        Assert.StartsWith("The value must not contain whitespace or control characters.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The value must be printable ASCII: no whitespace, control or non-ASCII characters.", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -106,7 +106,7 @@ public sealed class ClientMutationTests
 
         var ex = await Assert.ThrowsAsync<BifrostException>(() => client.GetKeyAsync("openai", "key-1"));
 
-        Assert.Equal("The token provider returned an empty token or one with whitespace or control characters.", ex.Message);
+        Assert.Equal("The token provider returned an empty token or one with whitespace, control or non-ASCII characters.", ex.Message);
         Assert.Empty(handler.Requests);
     }
 

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Bifrost.Client.Testing;
+using Bifrost.Client.Tests.Docs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bifrost.Client.Tests.Sample;
 
 /// <summary>
-/// The README's "First example" and docs/getting-started.md, kept compiling and working: <see cref="FirstExampleAsync"/>
-/// holds the same code. Change both together.
+/// The README's "First example" and docs/getting-started.md, run against the emulator: the code is the compiled copy
+/// in <see cref="DocExamples"/>, which ReadmeExamplesTests keeps identical to the docs.
 /// </summary>
 public sealed class ReadmeFirstExampleTests
 {
@@ -32,7 +33,7 @@ public sealed class ReadmeFirstExampleTests
         });
         var address = await emulator.StartAsync();
 
-        var updated = await FirstExampleAsync(address, token, "a1");
+        var updated = await DocExamples.Readme_FirstExample(address, token, "a1");
 
         Assert.Equal(0.5, updated.Weight);
         var stored = emulator.GetStoredKey("azure", "a1")!;
@@ -58,61 +59,10 @@ public sealed class ReadmeFirstExampleTests
         services.AddBifrostClient(o => o.BaseAddress = address);
         await using var provider = services.BuildServiceProvider();
 
-        var preview = await GettingStartedFirstReadAsync(provider, "a1");
+        await DocExamples.GettingStarted_FirstRead(provider);
+        var preview = await DocExamples.GettingStarted_Preview(provider.GetRequiredService<IBifrostKeysClient>(), "a1");
 
         Assert.Equal(["weight"], preview.Changes.Select(c => c.Path));
         Assert.DoesNotContain(emulator.Journal.Entries, e => e.Method != "GET");
-    }
-
-    // ---- docs/getting-started.md, "First read" and the preview of "First safe update", verbatim. ----
-    private static async Task<KeyUpdatePreview> GettingStartedFirstReadAsync(IServiceProvider provider, string keyId)
-    {
-        IBifrostKeysClient bifrost = provider.GetRequiredService<IBifrostKeysClient>();
-
-        foreach (KeySummary row in await bifrost.ListAllKeysAsync())
-        {
-            Console.WriteLine($"{row.Provider,-10} {row.KeyId} {row.Name} weight={row.Weight}");
-        }
-
-        ProviderKeyList azure = await bifrost.ListKeysAsync("azure");
-        foreach (ProviderKey key in azure.Keys)
-        {
-            Console.WriteLine($"{key.Id} {key.Name} value={key.Value}");   // prints the server's mask, never the secret
-        }
-
-        KeyUpdatePreview preview = await bifrost.PreviewUpdateKeyAsync("azure", keyId, KeyEdits.SetWeight(0.5));
-        Console.WriteLine(preview);   // safe to print: secrets appear only masked
-        return preview;
-    }
-
-    // ---- The README's "First example" (method body), verbatim. ----
-    private static async Task<ProviderKey> FirstExampleAsync(Uri bifrostUrl, string token, string keyId)
-    {
-        var services = new ServiceCollection();
-        services.AddBifrostClient(o =>
-        {
-            o.BaseAddress = bifrostUrl;                          // https://bifrost.example.com/
-            o.Credential = BifrostCredential.BearerToken(token); // a management API key
-        });
-        await using var provider = services.BuildServiceProvider();
-        var bifrost = provider.GetRequiredService<IBifrostKeysClient>();
-
-        foreach (KeySummary row in await bifrost.ListAllKeysAsync())
-        {
-            Console.WriteLine($"{row.Provider,-10} {row.KeyId} {row.Name} weight={row.Weight}");
-        }
-
-        // Re-weight, allow a model and rotate one secret. Every other stored secret is kept.
-        ProviderKey updated = await bifrost.UpdateKeyAsync("azure", keyId, key =>
-        {
-            key.Weight = 0.5;
-            key.Models.Add("gpt-4o-mini");
-            if (key.Config is AzureKeyConfig azure)
-            {
-                azure.ClientSecret = SecretValue.FromEnvironment("AZURE_CLIENT_SECRET");
-            }
-        });
-        Console.WriteLine(updated.Value); // masked: secrets never print
-        return updated;
     }
 }
