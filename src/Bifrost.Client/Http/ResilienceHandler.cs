@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -56,7 +57,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
             var path = ResiliencePipelineFactory.PathOf(request);
             Log.TimedOut(_logger, request, state.Attempt, time.GetElapsedTime(start));
             throw new BifrostTimeoutException(
-                $"{request.Method.Method} {path} timed out after {ex.Timeout.TotalSeconds:0.###} s ({state.Attempt} attempt(s)).",
+                string.Create(CultureInfo.InvariantCulture, $"{request.Method.Method} {path} timed out after {ex.Timeout.TotalSeconds:0.###} s ({state.Attempt} attempt(s))."),
                 ex.Timeout,
                 ex);
         }
