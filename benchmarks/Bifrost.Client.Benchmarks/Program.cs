@@ -13,7 +13,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "--decompose")
         {
-            return Decompose.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000).GetAwaiter().GetResult();
+            var calls = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+            return Decompose.RunAsync(calls, args.Length > 2 ? args[2] : null).GetAwaiter().GetResult();
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();

@@ -19,15 +19,33 @@ public sealed class BifrostCredential
     /// <summary>The prefix every Bifrost virtual key starts with.</summary>
     public const string VirtualKeyPrefix = "sk-bf-";
 
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly string? _headerValue;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
     private readonly Func<CancellationToken, ValueTask<string>>? _tokenProvider;
+
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    private readonly AuthenticationHeaderValue? _fixedAuthorization;
 
     private BifrostCredential(BifrostCredentialKind kind, string? headerValue, Func<CancellationToken, ValueTask<string>>? tokenProvider)
     {
         Kind = kind;
         _headerValue = headerValue;
         _tokenProvider = tokenProvider;
+        _fixedAuthorization = kind switch
+        {
+            BifrostCredentialKind.BearerToken or BifrostCredentialKind.VirtualKey => new AuthenticationHeaderValue("Bearer", headerValue),
+            BifrostCredentialKind.Basic => new AuthenticationHeaderValue("Basic", headerValue),
+            _ => null,
+        };
     }
+
+    /// <summary>
+    /// The <c>Authorization</c> header of a fixed credential (bearer, virtual key, Basic), built once and shared by every
+    /// request (the header object is immutable); null for <see cref="None"/> and token providers.
+    /// </summary>
+    internal AuthenticationHeaderValue? FixedAuthorization => _fixedAuthorization;
 
     /// <summary>No credential; for servers whose dashboard authentication is disabled.</summary>
     public static BifrostCredential None { get; } = new(BifrostCredentialKind.None, null, null);
@@ -128,7 +146,7 @@ public sealed class BifrostCredential
             case BifrostCredentialKind.None:
                 return null;
             case BifrostCredentialKind.Basic:
-                return new AuthenticationHeaderValue("Basic", _headerValue);
+                return _fixedAuthorization;
             case BifrostCredentialKind.TokenProvider:
                 var token = await _tokenProvider!(cancellationToken).ConfigureAwait(false);
                 if (string.IsNullOrEmpty(token) || HasWhitespaceOrControl(token))
@@ -138,7 +156,7 @@ public sealed class BifrostCredential
 
                 return new AuthenticationHeaderValue("Bearer", token);
             default:
-                return new AuthenticationHeaderValue("Bearer", _headerValue);
+                return _fixedAuthorization;
         }
     }
 

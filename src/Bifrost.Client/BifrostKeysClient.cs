@@ -177,12 +177,23 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     }
 
     /// <summary>A success answer with an empty body or JSON <c>null</c> where a value is required is a server fault, not a null result.</summary>
-    private static async Task<T> Required<T>(Task<T> call, string route)
+    private static Task<T> Required<T>(Task<T> call, string route)
         where T : class
     {
-        return await call.ConfigureAwait(false)
-            ?? throw new BifrostException($"Bifrost answered {route} with an empty body or JSON null where a value was expected.");
+        // The common case, an answer already in hand: hand back the same task rather than wrap it in another.
+        if (call.IsCompletedSuccessfully)
+        {
+            return call.Result is null ? Task.FromException<T>(EmptyAnswer(route)) : call;
+        }
+
+        return RequiredAsync(call, route);
+
+        static async Task<T> RequiredAsync(Task<T> call, string route) =>
+            await call.ConfigureAwait(false) ?? throw EmptyAnswer(route);
     }
+
+    private static BifrostException EmptyAnswer(string route) =>
+        new($"Bifrost answered {route} with an empty body or JSON null where a value was expected.");
 
     /// <summary>Releases the connection pool when the client created its own.</summary>
     public void Dispose()

@@ -35,9 +35,9 @@ internal static class ApiExceptionFactory
             ? $"Bifrost answered {code} ({status})."
             : $"Bifrost answered {code} ({status}): {detail}";
 
-        var request = response.RequestMessage;
-        var attempts = request is not null && request.Options.TryGetValue(BifrostRequestOptions.Attempt, out var a) ? a : 1;
-        var virtualKey = request is not null && request.Options.TryGetValue(BifrostRequestOptions.VirtualKeySent, out var vk) && vk;
+        var call = BifrostCall.Find(response.RequestMessage);
+        var attempts = call is { Attempt: > 0 } ? call.Attempt : 1;
+        var virtualKey = call is { VirtualKeySent: true };
 
         BifrostApiException exception = status switch
         {

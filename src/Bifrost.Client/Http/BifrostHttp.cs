@@ -16,6 +16,10 @@ internal static class BifrostHttp
         ExceptionFactory = ApiExceptionFactory.CreateAsync,
         DeserializationExceptionFactory = ApiExceptionFactory.CreateDeserializationAsync,
         TransportExceptionFactory = static (_, exception, _) => exception,
+
+        // Bodies are serialized synchronously into a byte array (exact length, Content-Length set), which every
+        // attempt of a retried call replays unchanged.
+        RequestBodySerialization = RequestBodySerializationMode.Buffered,
     };
 
     public static IBifrostKeysApi CreateApi(HttpClient httpClient) =>

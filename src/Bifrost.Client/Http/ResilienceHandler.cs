@@ -30,9 +30,10 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var options = _options();
         var pipeline = GetPipeline(options);
         var time = options.TimeProvider ?? TimeProvider.System;
-        if (request.Content is not null)
+        if (request.Content is not null and not ByteArrayContent)
         {
-            // Buffered once, so every attempt sends the same bytes.
+            // Buffered once, so every attempt sends the same bytes. The SDK's own bodies are already byte arrays
+            // (Refit serializes them synchronously), which replay as they are.
 #if NET9_0_OR_GREATER
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -40,24 +41,26 @@ internal sealed class ResilienceHandler : DelegatingHandler
 #endif
         }
 
+        var call = BifrostCall.Of(request);
+        call.Handler = this;
+        call.Time = time;
+        call.Retryable = await IsRetryableAsync(request, cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(ResiliencePipelineFactory.Retryable, await IsRetryableAsync(request, cancellationToken).ConfigureAwait(false));
-        context.Properties.Set(ResiliencePipelineFactory.Request, request);
-        var state = new CallState(this, request, time);
+        context.Properties.Set(ResiliencePipelineFactory.Call, call);
         var start = time.GetTimestamp();
         try
         {
             return await pipeline.ExecuteAsync(
-                static (ctx, s) => new ValueTask<HttpResponseMessage>(s.Handler.SendAttemptAsync(s, ctx.CancellationToken)),
+                static (ctx, c) => new ValueTask<HttpResponseMessage>(c.Handler!.SendAttemptAsync(c, ctx.CancellationToken)),
                 context,
-                state).ConfigureAwait(false);
+                call).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
             var path = ResiliencePipelineFactory.PathOf(request);
-            Log.TimedOut(_logger, request, state.Attempt, time.GetElapsedTime(start));
+            Log.TimedOut(_logger, request, call.Attempt, time.GetElapsedTime(start));
             throw new BifrostTimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"{request.Method.Method} {path} timed out after {ex.Timeout.TotalSeconds:0.###} s ({state.Attempt} attempt(s))."),
+                string.Create(CultureInfo.InvariantCulture, $"{request.Method.Method} {path} timed out after {ex.Timeout.TotalSeconds:0.###} s ({call.Attempt} attempt(s))."),
                 ex.Timeout,
                 ex);
         }
@@ -67,21 +70,30 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private async Task<HttpResponseMessage> SendAttemptAsync(CallState state, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendAttemptAsync(BifrostCall call, CancellationToken cancellationToken)
     {
-        var request = state.Request;
-        var attempt = ++state.Attempt;
-        request.Options.Set(BifrostRequestOptions.Attempt, attempt);
-        var start = state.Time.GetTimestamp();
+        call.Attempt++;
+
+        // Without Debug logging there is nothing to time or report: hand the attempt straight on.
+        return _logger.IsEnabled(LogLevel.Debug)
+            ? SendLoggedAttemptAsync(call, cancellationToken)
+            : base.SendAsync(call.Request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendLoggedAttemptAsync(BifrostCall call, CancellationToken cancellationToken)
+    {
+        var request = call.Request;
+        var attempt = call.Attempt;
+        var start = call.Time.GetTimestamp();
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            Log.AttemptCompleted(_logger, request, (int)response.StatusCode, attempt, state.Time.GetElapsedTime(start));
+            Log.AttemptCompleted(_logger, request, (int)response.StatusCode, attempt, call.Time.GetElapsedTime(start));
             return response;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            Log.AttemptFailed(_logger, request, attempt, state.Time.GetElapsedTime(start), ex);
+            Log.AttemptFailed(_logger, request, attempt, call.Time.GetElapsedTime(start), ex);
             throw;
         }
     }
@@ -127,16 +139,5 @@ internal sealed class ResilienceHandler : DelegatingHandler
         {
             return false;
         }
-    }
-
-    private sealed class CallState(ResilienceHandler handler, HttpRequestMessage request, TimeProvider time)
-    {
-        public ResilienceHandler Handler { get; } = handler;
-
-        public HttpRequestMessage Request { get; } = request;
-
-        public TimeProvider Time { get; } = time;
-
-        public int Attempt { get; set; }
     }
 }

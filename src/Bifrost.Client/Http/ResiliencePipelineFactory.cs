@@ -12,11 +12,8 @@ namespace Bifrost.Client.Http;
 /// </summary>
 internal static class ResiliencePipelineFactory
 {
-    /// <summary>Whether the request may be repeated (set per call by <see cref="ResilienceHandler"/>).</summary>
-    public static readonly ResiliencePropertyKey<bool> Retryable = new("Bifrost.Client.Retryable");
-
-    /// <summary>The request, for logging.</summary>
-    public static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("Bifrost.Client.Request");
+    /// <summary>The call (request, whether it may be repeated), set per call by <see cref="ResilienceHandler"/>.</summary>
+    public static readonly ResiliencePropertyKey<BifrostCall> Call = new("Bifrost.Client.Call");
 
     public static ResiliencePipeline<HttpResponseMessage> Create(BifrostClientOptions options, ILogger logger)
     {
@@ -37,9 +34,9 @@ internal static class ResiliencePipelineFactory
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfter.Get(args.Outcome.Result, time.GetUtcNow())),
                 OnRetry = args =>
                 {
-                    if (args.Context.Properties.TryGetValue(Request, out var request))
+                    if (args.Context.Properties.TryGetValue(Call, out var call))
                     {
-                        Log.Retrying(logger, request, args.AttemptNumber + 1, args.Outcome.Result, args.RetryDelay);
+                        Log.Retrying(logger, call.Request, args.AttemptNumber + 1, args.Outcome.Result, args.RetryDelay);
                     }
 
                     args.Outcome.Result?.Dispose();
@@ -64,7 +61,7 @@ internal static class ResiliencePipelineFactory
 
     private static bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, TimeProvider time, TimeSpan maxRetryAfter)
     {
-        if (!context.Properties.GetValue(Retryable, false))
+        if (!context.Properties.TryGetValue(Call, out var call) || !call.Retryable)
         {
             return false;
         }

@@ -111,6 +111,44 @@ public sealed class CredentialTests
     }
 
     [Fact]
+    public async Task A_virtual_key_from_a_token_provider_refused_with_401_is_explained_too()
+    {
+        // Only the attempt that carried the virtual key counts: the flag is set per attempt, not per credential kind.
+        var tokens = new Queue<string>(["mgmt-token-1", VirtualKey]);
+        var credential = BifrostCredential.FromTokenProvider(_ => ValueTask.FromResult(tokens.Dequeue()));
+        var handler = new RecordingHandler(_time)
+            .ThenRespond(HttpStatusCode.Unauthorized, """{"error":{"message":"Unauthorized"}}""")
+            .ThenRespond(HttpStatusCode.Unauthorized, """{"error":{"message":"Unauthorized"}}""");
+        using var client = new BifrostKeysClient(TestClients.Options(_time, credential), handler);
+
+        var first = await Assert.ThrowsAsync<BifrostAuthenticationException>(() => client.ListKeysAsync("openai"));
+        var second = await Assert.ThrowsAsync<BifrostAuthenticationException>(() => client.ListKeysAsync("openai"));
+
+        Assert.False(first.IsVirtualKeyRejected);
+        Assert.True(second.IsVirtualKeyRejected);
+        Assert.DoesNotContain(VirtualKey, second.ToString());
+    }
+
+    [Fact]
+    public async Task A_fixed_credential_builds_its_header_once_and_every_request_carries_it()
+    {
+        var seen = new List<System.Net.Http.Headers.AuthenticationHeaderValue?>();
+        var spy = new RecordingHandler(_time, (request, ct) =>
+        {
+            seen.Add(request.Headers.Authorization);
+            return Task.FromResult(RecordingHandler.Respond(HttpStatusCode.OK, KeyJson));
+        });
+        using var client = new BifrostKeysClient(TestClients.Options(_time), spy);
+
+        await client.GetKeyAsync("openai", "key-1");
+        await client.GetKeyAsync("openai", "key-2");
+
+        Assert.Equal(2, seen.Count);
+        Assert.Equal("Bearer mgmt-token-123", seen[0]!.ToString());
+        Assert.Same(seen[0], seen[1]);
+    }
+
+    [Fact]
     public async Task A_management_token_refused_with_401_is_a_plain_authentication_error()
     {
         var handler = new RecordingHandler(_time).ThenRespond(HttpStatusCode.Unauthorized, """{"error":{"message":"Unauthorized"}}""");

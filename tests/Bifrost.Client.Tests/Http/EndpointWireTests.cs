@@ -123,6 +123,23 @@ public sealed class EndpointWireTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_goes_out_with_its_exact_Content_Length_not_chunked()
+    {
+        // Bodies are serialized once into a byte array: some proxies refuse chunked uploads, and a retry replays the bytes.
+        var json = Fixtures.Read("get-openai-env-ref.json");
+        var key = BifrostJson.DeserializeKey(json);
+        Answer("PUT", $"/api/providers/openai/keys/{key.Id}", 200, json);
+
+        await _client.UpdateKeyAsync("openai", key.Id!, key);
+
+        var request = SingleRequest().RequestMessage;
+        var length = System.Text.Encoding.UTF8.GetByteCount(request.Body!);
+        Assert.Equal(length.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(request.Headers!["Content-Length"]));
+        Assert.False(request.Headers.ContainsKey("Transfer-Encoding"));
+        Assert.StartsWith("application/json", Assert.Single(request.Headers["Content-Type"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeleteKey_deletes_and_returns_the_deleted_key()
     {
         var json = Fixtures.Read("get-vllm-secretvar-era.json");
