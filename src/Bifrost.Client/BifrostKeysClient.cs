@@ -12,6 +12,9 @@ namespace Bifrost.Client;
 public class BifrostKeysClient : IBifrostKeysClient, IDisposable
 {
     private readonly IBifrostKeysApi _api = null!;
+
+    // The SDK's own transport, when the client runs on it: the safe update then reads keys as raw bytes.
+    private readonly BifrostApi? _transport;
     private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>Creates a client that talks to <see cref="BifrostClientOptions.BaseAddress"/> over its own connection pool.</summary>
@@ -43,6 +46,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(api);
         _api = api;
+        _transport = api as BifrostApi;
     }
 
     /// <summary>For mocking frameworks only: a client created this way has no transport.</summary>
@@ -59,6 +63,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
         _ownedHttpClient = new HttpClient(chain, disposeHandler);
         BifrostHttp.ConfigureHttpClient(_ownedHttpClient, options);
         _api = BifrostHttp.CreateApi(_ownedHttpClient);
+        _transport = _api as BifrostApi;
     }
 
     /// <inheritdoc />
@@ -147,7 +152,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
             keyId,
             edit,
             options,
-            ct => GetKeyAsync(provider, keyId, ct),
+            KeyReader(provider, keyId),
             (body, ct) => UpdateKeyAsync(provider, keyId, body, ct),
             cancellationToken);
     }
@@ -158,7 +163,21 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
         PathSegment.Validate(provider, nameof(provider));
         PathSegment.Validate(keyId, nameof(keyId));
         ArgumentNullException.ThrowIfNull(edit);
-        return SafeKeyUpdater.PreviewAsync(provider, keyId, edit, options, ct => GetKeyAsync(provider, keyId, ct), cancellationToken);
+        return SafeKeyUpdater.PreviewAsync(provider, keyId, edit, options, KeyReader(provider, keyId), cancellationToken);
+    }
+
+    /// <summary>
+    /// How the safe update reads the key: as raw bytes over the SDK's own transport, or through <see cref="GetKeyAsync"/>
+    /// when the client runs over another <see cref="IBifrostKeysApi"/> or is a subclass (which may override it).
+    /// </summary>
+    private Func<CancellationToken, Task<KeyRead>> KeyReader(string provider, string keyId)
+    {
+        if (_transport is { } transport && GetType() == typeof(BifrostKeysClient))
+        {
+            return ct => transport.ReadKeyAsync(provider, keyId, ct);
+        }
+
+        return async ct => new KeyRead(await GetKeyAsync(provider, keyId, ct).ConfigureAwait(false));
     }
 
     /// <inheritdoc />

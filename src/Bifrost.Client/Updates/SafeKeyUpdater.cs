@@ -17,7 +17,7 @@ internal static class SafeKeyUpdater
     /// <returns>What the server returned for the PUT.</returns>
     /// <exception cref="UnsafeUpdateException">The edit would destroy or corrupt stored data; nothing was sent.</exception>
     /// <exception cref="KeyChangedException">The key changed since it was read; nothing was sent.</exception>
-    public static async Task<ProviderKey> UpdateAsync(
+    public static Task<ProviderKey> UpdateAsync(
         string provider,
         string keyId,
         Action<ProviderKey> edit,
@@ -26,15 +26,30 @@ internal static class SafeKeyUpdater
         Func<ProviderKey, CancellationToken, Task<ProviderKey>> write,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(read);
+        return UpdateAsync(provider, keyId, edit, options, Reader(read), write, cancellationToken);
+    }
+
+    /// <summary>As above, with reads that may keep the bytes of the answer (<see cref="KeyRead"/>).</summary>
+    public static async Task<ProviderKey> UpdateAsync(
+        string provider,
+        string keyId,
+        Action<ProviderKey> edit,
+        UpdateKeyOptions? options,
+        Func<CancellationToken, Task<KeyRead>> read,
+        Func<ProviderKey, CancellationToken, Task<ProviderKey>> write,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(write);
         options ??= UpdateKeyOptions.Default;
-        var (snapshot, body) = await ReadAndEditAsync(provider, keyId, edit, options, read, cancellationToken).ConfigureAwait(false);
+        var (first, snapshot, body) = await ReadAndEditAsync(provider, keyId, edit, options, read, cancellationToken).ConfigureAwait(false);
 
         if (options.VerifyUnchanged)
         {
-            var current = await read(cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The key read returned null.");
-            if (!StoredKeyComparer.AreSameStoredKey(snapshot, current))
+            // Identical bytes are the same stored key; anything else is compared as keys (status and description,
+            // which the server rewrites on its own, do not count).
+            var again = await read(cancellationToken).ConfigureAwait(false);
+            if (!first.HasSameBytesAs(again) && !StoredKeyComparer.AreSameStoredKey(snapshot, again.Key))
             {
                 throw new KeyChangedException(provider, keyId);
             }
@@ -53,7 +68,7 @@ internal static class SafeKeyUpdater
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changes and the body that would be sent.</returns>
     /// <exception cref="UnsafeUpdateException">The edit would destroy or corrupt stored data.</exception>
-    public static async Task<KeyUpdatePreview> PreviewAsync(
+    public static Task<KeyUpdatePreview> PreviewAsync(
         string provider,
         string keyId,
         Action<ProviderKey> edit,
@@ -61,8 +76,21 @@ internal static class SafeKeyUpdater
         Func<CancellationToken, Task<ProviderKey>> read,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(read);
+        return PreviewAsync(provider, keyId, edit, options, Reader(read), cancellationToken);
+    }
+
+    /// <summary>As above, with a read that may keep the bytes of the answer (<see cref="KeyRead"/>).</summary>
+    public static async Task<KeyUpdatePreview> PreviewAsync(
+        string provider,
+        string keyId,
+        Action<ProviderKey> edit,
+        UpdateKeyOptions? options,
+        Func<CancellationToken, Task<KeyRead>> read,
+        CancellationToken cancellationToken)
+    {
         options ??= UpdateKeyOptions.Default;
-        var (snapshot, body) = await ReadAndEditAsync(provider, keyId, edit, options, read, cancellationToken).ConfigureAwait(false);
+        var (_, snapshot, body) = await ReadAndEditAsync(provider, keyId, edit, options, read, cancellationToken).ConfigureAwait(false);
         return new KeyUpdatePreview(provider, keyId, KeyDiff.Compute(snapshot, body), body);
     }
 
@@ -72,21 +100,28 @@ internal static class SafeKeyUpdater
     /// </summary>
     public static (ProviderKey Snapshot, ProviderKey Body) EditAndCheck(string provider, ProviderKey key, Action<ProviderKey> edit, UpdateKeyOptions? options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         ArgumentNullException.ThrowIfNull(key);
+        return EditAndCheck(provider, key, key.Clone(), edit, options);
+    }
+
+    private static (ProviderKey Snapshot, ProviderKey Body) EditAndCheck(string provider, ProviderKey key, ProviderKey snapshot, Action<ProviderKey> edit, UpdateKeyOptions? options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         ArgumentNullException.ThrowIfNull(edit);
-        var snapshot = key.Clone();
         edit(key);
         UpdateGuard.Check(provider, snapshot, key, options ?? UpdateKeyOptions.Default);
         return (snapshot, key);
     }
 
-    private static async Task<(ProviderKey Snapshot, ProviderKey Body)> ReadAndEditAsync(
+    private static Func<CancellationToken, Task<KeyRead>> Reader(Func<CancellationToken, Task<ProviderKey>> read) =>
+        async ct => new KeyRead(await read(ct).ConfigureAwait(false));
+
+    private static async Task<(KeyRead Read, ProviderKey Snapshot, ProviderKey Body)> ReadAndEditAsync(
         string provider,
         string keyId,
         Action<ProviderKey> edit,
         UpdateKeyOptions options,
-        Func<CancellationToken, Task<ProviderKey>> read,
+        Func<CancellationToken, Task<KeyRead>> read,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
@@ -95,8 +130,12 @@ internal static class SafeKeyUpdater
         ArgumentNullException.ThrowIfNull(read);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var key = await read(cancellationToken).ConfigureAwait(false)
+        var first = await read(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The key read returned null.");
-        return EditAndCheck(provider, key, edit, options);
+
+        // The snapshot is taken before the edit touches the key.
+        var key = first.Key;
+        var (snapshot, body) = EditAndCheck(provider, key, first.Snapshot(), edit, options);
+        return (first, snapshot, body);
     }
 }

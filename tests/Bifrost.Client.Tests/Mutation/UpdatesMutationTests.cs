@@ -229,10 +229,13 @@ public sealed class UpdatesMutationTests
         var write = await Assert.ThrowsAsync<ArgumentNullException>(() => SafeKeyUpdater.UpdateAsync(
             "openai", "k1", k => k.Weight = 0.5, null, _ => Task.FromResult(Key()), null!, CancellationToken.None));
         var read = await Assert.ThrowsAsync<ArgumentNullException>(() => SafeKeyUpdater.PreviewAsync(
-            "openai", "k1", k => k.Weight = 0.5, null, null!, CancellationToken.None));
+            "openai", "k1", k => k.Weight = 0.5, null, (Func<CancellationToken, Task<ProviderKey>>)null!, CancellationToken.None));
+        var rawRead = await Assert.ThrowsAsync<ArgumentNullException>(() => SafeKeyUpdater.PreviewAsync(
+            "openai", "k1", k => k.Weight = 0.5, null, (Func<CancellationToken, Task<KeyRead>>)null!, CancellationToken.None));
 
         Assert.Equal("write", write.ParamName);
         Assert.Equal("read", read.ParamName);
+        Assert.Equal("read", rawRead.ParamName);
     }
 
     // ---- public types ------------------------------------------------------------------------------------------------

@@ -156,6 +156,73 @@ public sealed class ConcurrencyPreviewCancellationTests
         Assert.True(JsonNode.DeepEquals(before, h.Emulator.GetStoredKey(Provider, Id)));
     }
 
+    [Theory]
+    [InlineData("status", "list_models_failed")]
+    [InlineData("description", "models refreshed 12:00")]
+    public async Task A_re_read_that_differs_only_in_what_the_server_rewrites_on_its_own_is_not_a_conflict(string what, string value)
+    {
+        // The re-read's bytes differ, so the SDK compares the two reads as keys: status and description (model
+        // discovery rewrites them) do not make a change.
+        SafeUpdateHarness? harness = null;
+        var answers = new List<string>();
+        harness = SafeUpdateHarness.Create(ServerGeneration.C, EmulatorWireEra.SecretVar, wrap: inner => new HookHandler(new AnswerRecorder(inner, answers), (_, n) =>
+        {
+            if (n == 2)
+            {
+                var same = Stored();
+                same[what] = value;
+
+                harness!.Emulator.SeedKey(Provider, same);
+            }
+        }));
+        await using var h = harness;
+        h.Emulator.SeedKey(Provider, Stored());
+
+        var answer = await h.Client.SetWeightAsync(Provider, Id, 0.5);
+
+        Assert.Equal(0.5, answer.Weight);
+        Assert.Equal(["GET", "GET", "PUT"], h.Emulator.Journal.Entries.Select(e => e.Method));
+        Assert.NotEqual(answers[0], answers[1]);
+        Assert.Equal("azure-client-secret-current", h.Emulator.GetStoredKey(Provider, Id)!["azure_key_config"]!["client_secret"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_subclass_that_overrides_GetKeyAsync_is_what_the_safe_update_reads()
+    {
+        await using var emulator = new BifrostEmulator();
+        emulator.SeedKey(Provider, Stored());
+        using var client = new CountingClient(new BifrostClientOptions { BaseAddress = BifrostEmulator.InMemoryBaseAddress }, emulator.CreateHandler());
+
+        await client.UpdateKeyAsync(Provider, Id, k => k.Weight = 0.5);
+        await client.PreviewUpdateKeyAsync(Provider, Id, k => k.Weight = 0.25);
+
+        Assert.Equal(3, client.Reads);
+        Assert.Equal(0.5, SafeUpdateHarness.Number(emulator.GetStoredKey(Provider, Id)!["weight"]));
+    }
+
+    /// <summary>Keeps the body of every answer (buffered, so the client still reads it).</summary>
+    private sealed class AnswerRecorder(HttpMessageHandler inner, List<string> answers) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            answers.Add(await response.Content.ReadAsStringAsync(cancellationToken));
+            return response;
+        }
+    }
+
+    private sealed class CountingClient(BifrostClientOptions options, HttpMessageHandler handler) : BifrostKeysClient(options, handler)
+    {
+        public int Reads { get; private set; }
+
+        public override Task<ProviderKey> GetKeyAsync(string provider, string keyId, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return base.GetKeyAsync(provider, keyId, cancellationToken);
+        }
+    }
+
     /// <summary>Cancels the caller's token once the n-th answer has arrived, as a user pressing Ctrl+C mid-update would.</summary>
     private sealed class CancelAfter(HttpMessageHandler inner, CancellationTokenSource cts, int n) : DelegatingHandler(inner)
     {
