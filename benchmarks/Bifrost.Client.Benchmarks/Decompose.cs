@@ -23,6 +23,7 @@ public static class Decompose
         var refitHttp = new HttpClient(new CannedHandler(_ => Payloads.OpenAiKey)) { BaseAddress = Clients.BaseAddress };
         refitHttp.DefaultRequestHeaders.Authorization = new("Bearer", Payloads.Token);
         var refit = RestService.For<IBifrostKeysApi>(refitHttp, new RefitSettings(new SystemTextJsonContentSerializer(BifrostJson.Options)));
+        var refitSdkSettings = Bifrost.Client.Http.BifrostHttp.CreateApi(refitHttp);
         Action<ProviderKey> edit = static k => k.Weight = 0.5;
         var noRecheck = new UpdateKeyOptions { VerifyUnchanged = false };
 
@@ -33,6 +34,7 @@ public static class Decompose
             await MeasureAsync("UpdateKeyAsync, in memory", calls, [
                 ("floor", () => floor.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
                 ("Refit alone (no SDK handlers)", () => refit.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
+                ("Refit, SDK's settings, no handlers", () => refitSdkSettings.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
                 ("SDK, MaxRetries = 0", () => noRetry.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
                 ("SDK", () => sdk.UpdateKeyAsync(Payloads.Provider, Payloads.KeyId, key)),
             ]).ConfigureAwait(false);
@@ -95,7 +97,77 @@ public static class Decompose
             }
         }
 
+        if (only is "spin-sdk" or "spin-floor")
+        {
+            // For a profiler: one side only, 64 callers over loopback, for `calls` milliseconds.
+            var loopback = new LoopbackThroughputBenchmarks { Callers = 64 };
+            loopback.Setup();
+            var until = Stopwatch.GetTimestamp() + (calls * Stopwatch.Frequency / 1000);
+            var rounds = 0;
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                await (only == "spin-sdk" ? loopback.Sdk() : loopback.Floor()).ConfigureAwait(false);
+                rounds++;
+            }
+
+            Console.WriteLine($"{only}: {rounds * 256 * 1000.0 / calls:0} requests/s");
+            loopback.Cleanup();
+            return 0;
+        }
+
+        if (Wanted("loopback-layers"))
+        {
+            await LoopbackLayersAsync(calls).ConfigureAwait(false);
+        }
+
         return 0;
+    }
+
+    /// <summary>Over loopback at 16 and 64 callers: which layer of the SDK costs CPU per request.</summary>
+    private static async Task LoopbackLayersAsync(int calls)
+    {
+        await using var emulator = new Bifrost.Client.Testing.BifrostEmulator(o =>
+        {
+            o.Authentication.IsEnabled = true;
+            o.Authentication.BearerTokens.Add(Payloads.Token);
+        });
+        emulator.SeedKey(Payloads.Provider, Payloads.OpenAiRawKey);
+        var address = await emulator.StartAsync().ConfigureAwait(false);
+        static SocketsHttpHandler Sockets() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+        var floor = new FloorClient(new HttpClient(Sockets()) { BaseAddress = address }, Payloads.Token);
+        var refitHttp = new HttpClient(Sockets()) { BaseAddress = address };
+        refitHttp.DefaultRequestHeaders.Authorization = new("Bearer", Payloads.Token);
+        var refitOnly = Bifrost.Client.Http.BifrostHttp.CreateApi(refitHttp);
+        var options = new BifrostClientOptions { BaseAddress = address, Credential = BifrostCredential.BearerToken(Payloads.Token) };
+        var credentialHttp = new HttpClient(new Bifrost.Client.Http.CredentialHandler(() => options) { InnerHandler = Sockets() }) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+        var refitCredential = Bifrost.Client.Http.BifrostHttp.CreateApi(credentialHttp);
+        using var noRetry = new BifrostKeysClient(new BifrostClientOptions { BaseAddress = address, Credential = options.Credential, MaxRetries = 0 }, new DiscardingLoggerFactory());
+        using var sdk = new BifrostKeysClient(options, new DiscardingLoggerFactory());
+
+        foreach (var callers in new[] { 16, 64 })
+        {
+            Task Run(Func<Task<ProviderKey>> call)
+            {
+                emulator.Journal.Clear();
+                var perCaller = 256 / callers;
+                return Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+                {
+                    for (var i = 0; i < perCaller; i++)
+                    {
+                        await call().ConfigureAwait(false);
+                    }
+                })));
+            }
+
+            await MeasureAsync($"Loopback layers, {callers} callers, per 256 requests", Math.Max(20, calls / 1000), [
+                ("floor", async () => { await Run(() => floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
+                ("Refit (SDK settings), no handlers", async () => { await Run(() => refitOnly.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
+                ("Refit + credential handler", async () => { await Run(() => refitCredential.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
+                ("SDK, MaxRetries = 0", async () => { await Run(() => noRetry.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
+                ("SDK", async () => { await Run(() => sdk.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
+            ]).ConfigureAwait(false);
+        }
     }
 
     private static async Task MeasureAsync<T>(string title, int calls, (string Name, Func<Task<T>> Call)[] variants)

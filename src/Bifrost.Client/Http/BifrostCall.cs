@@ -30,6 +30,12 @@ internal sealed class BifrostCall
     /// <summary>Whether the request may be repeated (set once by the resilience handler).</summary>
     public bool Retryable { get; set; }
 
+    /// <summary>
+    /// The request body, kept only when the call ended in an error status: the request is disposed before its answer is
+    /// read, and the error mapping needs the body's secrets to redact them from an echoing error message.
+    /// </summary>
+    public byte[]? BodyOfFailedCall { get; set; }
+
     /// <summary>The resilience handler running the call, for its static attempt callback.</summary>
     public ResilienceHandler? Handler { get; set; }
 

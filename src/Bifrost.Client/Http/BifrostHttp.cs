@@ -22,13 +22,8 @@ internal static class BifrostHttp
         RequestBodySerialization = RequestBodySerializationMode.Buffered,
     };
 
-    public static IBifrostKeysApi CreateApi(HttpClient httpClient)
-    {
-        var settings = CreateRefitSettings();
-        return new BifrostApi(
-            RestService.ForGenerated<IBifrostKeysApi>(httpClient, settings),
-            RestService.ForGenerated<IBifrostKeysRawApi>(httpClient, settings));
-    }
+    public static IBifrostKeysApi CreateApi(HttpClient httpClient) =>
+        new BifrostApi(RestService.ForGenerated<IBifrostKeysRawApi>(httpClient, CreateRefitSettings()));
 
     public static ResilienceHandler CreateResilienceHandler(Func<BifrostClientOptions> options, ILoggerFactory? loggerFactory) =>
         new(options, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger(Log.CategoryName));

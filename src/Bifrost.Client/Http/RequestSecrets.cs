@@ -32,7 +32,7 @@ internal static class RequestSecrets
 
         var secrets = new List<string>();
         AddCredential(request.Headers.Authorization, secrets);
-        await AddBodySecretsAsync(request.Content, secrets).ConfigureAwait(false);
+        await AddBodySecretsAsync(BifrostCall.Find(request)?.BodyOfFailedCall, request.Content, secrets).ConfigureAwait(false);
         foreach (var secret in secrets.Where(s => s.Length >= MinLength).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length))
         {
             text = text.Replace(secret, Placeholder, StringComparison.Ordinal);
@@ -67,16 +67,21 @@ internal static class RequestSecrets
         }
     }
 
-    private static async ValueTask AddBodySecretsAsync(HttpContent? content, List<string> secrets)
+    private static async ValueTask AddBodySecretsAsync(byte[]? kept, HttpContent? content, List<string> secrets)
     {
-        if (content is null || content.Headers.ContentLength is null or 0 or > MaxBodyBytes)
+        if (kept is null && (content is null || content.Headers.ContentLength is null or 0 or > MaxBodyBytes))
         {
             return;
         }
 
         try
         {
-            var body = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var body = kept ?? await content!.ReadAsByteArrayAsync().ConfigureAwait(false);
+            if (body.Length is 0 or > MaxBodyBytes)
+            {
+                return;
+            }
+
             var key = JsonSerializer.Deserialize(body, BifrostJsonContext.Default.ProviderKey);
             if (key is null)
             {

@@ -16,8 +16,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
     private readonly Func<BifrostClientOptions> _options;
     private readonly ILogger _logger;
     private readonly object _gate = new();
-    private BifrostClientOptions? _pipelineOptions;
-    private ResiliencePipeline<HttpResponseMessage>? _pipeline;
+    private PipelineForOptions? _current;
 
     public ResilienceHandler(Func<BifrostClientOptions> options, ILogger logger)
     {
@@ -50,10 +49,17 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var start = time.GetTimestamp();
         try
         {
-            return await pipeline.ExecuteAsync(
+            var response = await pipeline.ExecuteAsync(
                 static (ctx, c) => new ValueTask<HttpResponseMessage>(c.Handler!.SendAttemptAsync(c, ctx.CancellationToken)),
                 context,
                 call).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode && request.Content is { } sent)
+            {
+                // Kept for the error mapping, which runs after the request (and its content) has been disposed.
+                call.BodyOfFailedCall = await sent.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return response;
         }
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -100,15 +106,23 @@ internal sealed class ResilienceHandler : DelegatingHandler
 
     private ResiliencePipeline<HttpResponseMessage> GetPipeline(BifrostClientOptions options)
     {
+        // Lock-free while the options object stays the same (every call but the first after a reload).
+        var current = Volatile.Read(ref _current);
+        if (current is not null && ReferenceEquals(current.Options, options))
+        {
+            return current.Pipeline;
+        }
+
         lock (_gate)
         {
-            if (_pipeline is null || !ReferenceEquals(_pipelineOptions, options))
+            current = _current;
+            if (current is null || !ReferenceEquals(current.Options, options))
             {
-                _pipeline = ResiliencePipelineFactory.Create(options, _logger);
-                _pipelineOptions = options;
+                current = new PipelineForOptions(options, ResiliencePipelineFactory.Create(options, _logger));
+                Volatile.Write(ref _current, current);
             }
 
-            return _pipeline;
+            return current.Pipeline;
         }
     }
 
@@ -139,5 +153,13 @@ internal sealed class ResilienceHandler : DelegatingHandler
         {
             return false;
         }
+    }
+
+    /// <summary>The pipeline built for one options object (swapped whole, so a reader never sees a mixed pair).</summary>
+    private sealed class PipelineForOptions(BifrostClientOptions options, ResiliencePipeline<HttpResponseMessage> pipeline)
+    {
+        public BifrostClientOptions Options { get; } = options;
+
+        public ResiliencePipeline<HttpResponseMessage> Pipeline { get; } = pipeline;
     }
 }

@@ -1,0 +1,98 @@
+using BenchmarkDotNet.Attributes;
+using Bifrost.Client.Http;
+using Bifrost.Client.Testing;
+
+namespace Bifrost.Client.Benchmarks;
+
+/// <summary>
+/// Where the SDK's cost goes over loopback at 64 callers: the floor, Refit with the SDK's settings and nothing else,
+/// Refit behind the credential handler, and the whole SDK (credential, resilience pipeline, logging). Not a target of
+/// its own; it explains <see cref="LoopbackThroughputBenchmarks"/>.
+/// </summary>
+[MemoryDiagnoser]
+[OperationsPerSecond]
+public class LoopbackLayersBenchmarks
+{
+    private const int RequestsPerInvocation = 256;
+    private const int Callers = 64;
+
+    private readonly List<IDisposable> _owned = [];
+    private BifrostEmulator _emulator = null!;
+    private FloorClient _floor = null!;
+    private IBifrostKeysApi _refit = null!;
+    private IBifrostKeysApi _refitWithCredential = null!;
+    private BifrostKeysClient _sdk = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _emulator = new BifrostEmulator(o =>
+        {
+            o.Authentication.IsEnabled = true;
+            o.Authentication.BearerTokens.Add(Payloads.Token);
+        });
+        _emulator.SeedKey(Payloads.Provider, Payloads.OpenAiRawKey);
+        var address = _emulator.StartAsync().GetAwaiter().GetResult();
+        var options = new BifrostClientOptions { BaseAddress = address, Credential = BifrostCredential.BearerToken(Payloads.Token) };
+
+        _floor = new FloorClient(Own(new HttpClient(Sockets()) { BaseAddress = address }), Payloads.Token);
+        var refitHttp = Own(new HttpClient(Sockets()) { BaseAddress = address });
+        refitHttp.DefaultRequestHeaders.Authorization = new("Bearer", Payloads.Token);
+        _refit = BifrostHttp.CreateApi(refitHttp);
+        var credentialHttp = Own(new HttpClient(new CredentialHandler(() => options) { InnerHandler = Sockets() }) { BaseAddress = address });
+        BifrostHttp.ConfigureHttpClient(credentialHttp, options);
+        _refitWithCredential = BifrostHttp.CreateApi(credentialHttp);
+        _sdk = Own(new BifrostKeysClient(options, new DiscardingLoggerFactory()));
+
+        var expected = _floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId).GetAwaiter().GetResult();
+        Check.SameJson(expected, _refit.GetKeyAsync(Payloads.Provider, Payloads.KeyId).GetAwaiter().GetResult(), "Refit and floor answers");
+        Check.SameJson(expected, _refitWithCredential.GetKeyAsync(Payloads.Provider, Payloads.KeyId).GetAwaiter().GetResult(), "Refit + credential and floor answers");
+        Check.SameJson(expected, _sdk.GetKeyAsync(Payloads.Provider, Payloads.KeyId).GetAwaiter().GetResult(), "SDK and floor answers");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _owned.ForEach(d => d.Dispose());
+        _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = RequestsPerInvocation, Description = "64 callers: floor")]
+    public Task Floor() => RunAsync(() => _floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
+
+    [Benchmark(OperationsPerInvoke = RequestsPerInvocation, Description = "64 callers: Refit (SDK settings) only")]
+    public Task Refit() => RunAsync(() => _refit.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
+
+    [Benchmark(OperationsPerInvoke = RequestsPerInvocation, Description = "64 callers: Refit + credential handler")]
+    public Task RefitWithCredential() => RunAsync(() => _refitWithCredential.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
+
+    [Benchmark(OperationsPerInvoke = RequestsPerInvocation, Description = "64 callers: SDK")]
+    public Task Sdk() => RunAsync(() => _sdk.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
+
+    private static SocketsHttpHandler Sockets() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+    private T Own<T>(T disposable)
+        where T : IDisposable
+    {
+        _owned.Add(disposable);
+        return disposable;
+    }
+
+    private Task RunAsync(Func<Task<ProviderKey>> call)
+    {
+        _emulator.Journal.Clear();
+        var callers = new Task[Callers];
+        for (var c = 0; c < callers.Length; c++)
+        {
+            callers[c] = Task.Run(async () =>
+            {
+                for (var i = 0; i < RequestsPerInvocation / Callers; i++)
+                {
+                    await call().ConfigureAwait(false);
+                }
+            });
+        }
+
+        return Task.WhenAll(callers);
+    }
+}
