@@ -70,7 +70,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     public virtual Task<ProviderKeyList> ListKeysAsync(string provider, CancellationToken cancellationToken = default)
     {
         PathSegment.Validate(provider, nameof(provider));
-        return Required(_api.ListKeysAsync(provider, cancellationToken), "GET /api/providers/{provider}/keys");
+        return Required(_api.ListKeysAsync(provider, cancellationToken), Routes.ListKeys);
     }
 
     /// <inheritdoc />
@@ -92,7 +92,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
 
         try
         {
-            return await Required(_api.CreateKeyAsync(provider, key, cancellationToken), "POST /api/providers/{provider}/keys").ConfigureAwait(false);
+            return await Required(_api.CreateKeyAsync(provider, key, cancellationToken), Routes.CreateKey).ConfigureAwait(false);
         }
         catch (BifrostConflictException conflict) when (conflict.Attempts > 1)
         {
@@ -122,7 +122,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     {
         PathSegment.Validate(provider, nameof(provider));
         PathSegment.Validate(keyId, nameof(keyId));
-        return Required(_api.GetKeyAsync(provider, keyId, cancellationToken), "GET /api/providers/{provider}/keys/{key_id}");
+        return Required(_api.GetKeyAsync(provider, keyId, cancellationToken), Routes.GetKey);
     }
 
     /// <inheritdoc />
@@ -138,7 +138,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
 
         RawBodyGuard.EnsureNoPlainMask(key);
 
-        return Required(_api.UpdateKeyAsync(provider, keyId, key, cancellationToken), "PUT /api/providers/{provider}/keys/{key_id}");
+        return Required(_api.UpdateKeyAsync(provider, keyId, key, cancellationToken), Routes.UpdateKey);
     }
 
     /// <inheritdoc />
@@ -185,7 +185,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
     {
         PathSegment.Validate(provider, nameof(provider));
         PathSegment.Validate(keyId, nameof(keyId));
-        return Required(_api.DeleteKeyAsync(provider, keyId, cancellationToken), "DELETE /api/providers/{provider}/keys/{key_id}");
+        return Required(_api.DeleteKeyAsync(provider, keyId, cancellationToken), Routes.DeleteKey);
     }
 
     /// <inheritdoc />
@@ -195,24 +195,29 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
         return rows is null ? [] : rows.Where(r => r is not null).ToList();
     }
 
-    /// <summary>A success answer with an empty body or JSON <c>null</c> where a value is required is a server fault, not a null result.</summary>
-    private static Task<T> Required<T>(Task<T> call, string route)
+    /// <summary>
+    /// A success answer with an empty body or JSON <c>null</c> where a value is required is a server fault, not a null
+    /// result. The SDK's own transport checks this itself; any other <see cref="IBifrostKeysApi"/> is checked here.
+    /// </summary>
+    private Task<T> Required<T>(Task<T> call, string route)
         where T : class
     {
-        // The common case, an answer already in hand: hand back the same task rather than wrap it in another.
+        // The SDK's transport, or an answer already in hand: hand back the same task rather than wrap it in another.
+        if (_transport is not null)
+        {
+            return call;
+        }
+
         if (call.IsCompletedSuccessfully)
         {
-            return call.Result is null ? Task.FromException<T>(EmptyAnswer(route)) : call;
+            return call.Result is null ? Task.FromException<T>(Routes.EmptyAnswer(route)) : call;
         }
 
         return RequiredAsync(call, route);
 
         static async Task<T> RequiredAsync(Task<T> call, string route) =>
-            await call.ConfigureAwait(false) ?? throw EmptyAnswer(route);
+            await call.ConfigureAwait(false) ?? throw Routes.EmptyAnswer(route);
     }
-
-    private static BifrostException EmptyAnswer(string route) =>
-        new($"Bifrost answered {route} with an empty body or JSON null where a value was expected.");
 
     /// <summary>Releases the connection pool when the client created its own.</summary>
     public void Dispose()

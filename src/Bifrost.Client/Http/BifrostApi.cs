@@ -22,22 +22,22 @@ internal sealed class BifrostApi : IBifrostKeysApi
     }
 
     public Task<ProviderKeyList> ListKeysAsync(string provider, CancellationToken cancellationToken = default) =>
-        ReadAsync(_raw.ListKeysAsync(provider, cancellationToken), BifrostJsonContext.Default.ProviderKeyList, cancellationToken);
+        ReadAsync(_raw.ListKeysAsync(provider, cancellationToken), BifrostJsonContext.Default.ProviderKeyList, Routes.ListKeys, cancellationToken);
 
     public Task<ProviderKey> CreateKeyAsync(string provider, ProviderKey key, CancellationToken cancellationToken = default) =>
-        ReadAsync(_raw.CreateKeyAsync(provider, key, cancellationToken), BifrostJsonContext.Default.ProviderKey, cancellationToken);
+        ReadAsync(_raw.CreateKeyAsync(provider, key, cancellationToken), BifrostJsonContext.Default.ProviderKey, Routes.CreateKey, cancellationToken);
 
     public Task<ProviderKey> GetKeyAsync(string provider, string keyId, CancellationToken cancellationToken = default) =>
-        ReadAsync(_raw.GetKeyAsync(provider, keyId, cancellationToken), BifrostJsonContext.Default.ProviderKey, cancellationToken);
+        ReadAsync(_raw.GetKeyAsync(provider, keyId, cancellationToken), BifrostJsonContext.Default.ProviderKey, Routes.GetKey, cancellationToken);
 
     public Task<ProviderKey> UpdateKeyAsync(string provider, string keyId, ProviderKey key, CancellationToken cancellationToken = default) =>
-        ReadAsync(_raw.UpdateKeyAsync(provider, keyId, key, cancellationToken), BifrostJsonContext.Default.ProviderKey, cancellationToken);
+        ReadAsync(_raw.UpdateKeyAsync(provider, keyId, key, cancellationToken), BifrostJsonContext.Default.ProviderKey, Routes.UpdateKey, cancellationToken);
 
     public Task<ProviderKey> DeleteKeyAsync(string provider, string keyId, CancellationToken cancellationToken = default) =>
-        ReadAsync(_raw.DeleteKeyAsync(provider, keyId, cancellationToken), BifrostJsonContext.Default.ProviderKey, cancellationToken);
+        ReadAsync(_raw.DeleteKeyAsync(provider, keyId, cancellationToken), BifrostJsonContext.Default.ProviderKey, Routes.DeleteKey, cancellationToken);
 
     public Task<List<KeySummary>> ListAllKeysAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(_raw.ListAllKeysAsync(cancellationToken), BifrostJsonContext.Default.ListKeySummary, cancellationToken);
+        ReadAsync(_raw.ListAllKeysAsync(cancellationToken), BifrostJsonContext.Default.ListKeySummary, Routes.ListAllKeys, cancellationToken, emptyIsNothing: true);
 
     /// <summary>
     /// <c>GET</c> of one key, kept as the exact bytes of the answer: the same request, credential, retries and error
@@ -52,26 +52,26 @@ internal sealed class BifrostApi : IBifrostKeysApi
     }
 
     /// <summary>
-    /// The answer to a typed call: the mapped error for an error status; null for an empty success (the client then
-    /// reports the empty answer); otherwise the body parsed from the stream, or a <see cref="BifrostException"/> when
-    /// it cannot be read.
+    /// The answer to a typed call: the mapped error for an error status; otherwise the body parsed from the stream. A
+    /// body that cannot be read, or is empty or JSON <c>null</c> where a value is required, is a
+    /// <see cref="BifrostException"/>.
     /// </summary>
-    private static async Task<T> ReadAsync<T>(Task<HttpResponseMessage> send, JsonTypeInfo<T> info, CancellationToken cancellationToken)
+    private static async Task<T> ReadAsync<T>(Task<HttpResponseMessage> send, JsonTypeInfo<T> info, string route, CancellationToken cancellationToken, bool emptyIsNothing = false)
+        where T : class
     {
         using var response = await send.ConfigureAwait(false);
         await ThrowIfErrorAsync(response).ConfigureAwait(false);
         var content = response.Content;
-        if (response.StatusCode == HttpStatusCode.NoContent || content.Headers.ContentLength == 0)
-        {
-            return default!;
-        }
-
+        T? value = null;
         try
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            if (response.StatusCode != HttpStatusCode.NoContent && content.Headers.ContentLength != 0)
             {
-                return (await JsonSerializer.DeserializeAsync(stream, info, cancellationToken).ConfigureAwait(false))!;
+                var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    value = await JsonSerializer.DeserializeAsync(stream, info, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -82,6 +82,9 @@ internal sealed class BifrostApi : IBifrostKeysApi
         {
             throw (await ApiExceptionFactory.CreateDeserializationAsync(response, exception).ConfigureAwait(false))!;
         }
+
+        // The list of all keys reads an empty answer as no rows (the client returns an empty list).
+        return value ?? (emptyIsNothing ? null! : throw Routes.EmptyAnswer(route));
     }
 
     private static async ValueTask ThrowIfErrorAsync(HttpResponseMessage response)

@@ -49,10 +49,14 @@ internal sealed class ResilienceHandler : DelegatingHandler
         var start = time.GetTimestamp();
         try
         {
-            var response = await pipeline.ExecuteAsync(
-                static (ctx, c) => new ValueTask<HttpResponseMessage>(c.Handler!.SendAttemptAsync(c, ctx.CancellationToken)),
+            // ExecuteOutcomeAsync: the attempt hands Polly its outcome (never throws), which spares the pipeline an
+            // async layer of its own per call.
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static (ctx, c) => c.Handler!.SendAttemptAsync(c, ctx.CancellationToken),
                 context,
                 call).ConfigureAwait(false);
+            outcome.ThrowIfException();
+            var response = outcome.Result!;
             if (!response.IsSuccessStatusCode && request.Content is { } sent)
             {
                 // Kept for the error mapping, which runs after the request (and its content) has been disposed.
@@ -76,31 +80,30 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendAttemptAsync(BifrostCall call, CancellationToken cancellationToken)
-    {
-        call.Attempt++;
-
-        // Without Debug logging there is nothing to time or report: hand the attempt straight on.
-        return _logger.IsEnabled(LogLevel.Debug)
-            ? SendLoggedAttemptAsync(call, cancellationToken)
-            : base.SendAsync(call.Request, cancellationToken);
-    }
-
-    private async Task<HttpResponseMessage> SendLoggedAttemptAsync(BifrostCall call, CancellationToken cancellationToken)
+    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(BifrostCall call, CancellationToken cancellationToken)
     {
         var request = call.Request;
-        var attempt = call.Attempt;
-        var start = call.Time.GetTimestamp();
+        var attempt = ++call.Attempt;
+        var logged = _logger.IsEnabled(LogLevel.Debug);
+        var start = logged ? call.Time.GetTimestamp() : 0;
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            Log.AttemptCompleted(_logger, request, (int)response.StatusCode, attempt, call.Time.GetElapsedTime(start));
-            return response;
+            if (logged)
+            {
+                Log.AttemptCompleted(_logger, request, (int)response.StatusCode, attempt, call.Time.GetElapsedTime(start));
+            }
+
+            return Outcome.FromResult(response);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        catch (Exception ex)
         {
-            Log.AttemptFailed(_logger, request, attempt, call.Time.GetElapsedTime(start), ex);
-            throw;
+            if (logged && ex is HttpRequestException or OperationCanceledException)
+            {
+                Log.AttemptFailed(_logger, request, attempt, call.Time.GetElapsedTime(start), ex);
+            }
+
+            return Outcome.FromException<HttpResponseMessage>(ex);
         }
     }
 

@@ -22,9 +22,13 @@ internal static class DamagedMask
     /// re-saves the reference and ignores its mask.
     /// </summary>
     /// <exception cref="UnsafeUpdateException">A damaged mask would be sent.</exception>
-    public static void EnsureNone(ProviderKey key)
+    public static void EnsureNone(ProviderKey key) => EnsureNone(key, key.CollectSecrets());
+
+    /// <summary>As <see cref="EnsureNone(ProviderKey)"/>, over secrets the caller has already collected from <paramref name="key"/>.</summary>
+    /// <exception cref="UnsafeUpdateException">A damaged mask would be sent.</exception>
+    public static void EnsureNone(ProviderKey key, List<SecretField> secrets)
     {
-        foreach (var (path, value) in key.CollectSecrets())
+        foreach (var (path, value) in secrets)
         {
             if (IsDamaged(value))
             {

@@ -53,7 +53,7 @@ internal sealed class KeyRead
             }
         }
 
-        return key ?? throw new BifrostException($"Bifrost answered {Route()} with an empty body or JSON null where a value was expected.");
+        return key ?? throw Routes.EmptyAnswer(Route());
     }
 
     private string Route() => _request is null ? "GET" : $"{_request.Method.Method} {ResiliencePipelineFactory.PathOf(_request)}";

@@ -19,8 +19,9 @@ internal static class RawBodyGuard
     public static void EnsureNoPlainMask(ProviderKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        DamagedMask.EnsureNone(key);
-        foreach (var (path, value) in key.CollectSecrets())
+        var secrets = key.CollectSecrets();
+        DamagedMask.EnsureNone(key, secrets);
+        foreach (var (path, value) in secrets)
         {
             if (value is null || value.IsReference || !IsPlainString(value) || !MaskRules.LooksLikeRedaction(value.Reveal()))
             {

@@ -39,6 +39,37 @@ public sealed class AddBifrostClientTests
     }
 
     [Fact]
+    public async Task The_registered_api_called_directly_maps_errors_and_empty_answers_like_the_client()
+    {
+        var handler = new RecordingHandler()
+            .ThenRespond(HttpStatusCode.OK, KeyJson)
+            .ThenRespond(HttpStatusCode.NotFound, """{"error":{"message":"key not found"}}""")
+            .ThenRespond(HttpStatusCode.OK, "null")
+            .ThenRespond(HttpStatusCode.OK, "[]")
+            .ThenRespond(HttpStatusCode.OK, "");
+        var services = new ServiceCollection();
+        services.AddBifrostClient(o =>
+        {
+            o.BaseAddress = new Uri("https://bifrost.test/");
+            o.Credential = BifrostCredential.BearerToken("di-token");
+            o.MaxRetries = 0;
+        }).ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+        var api = provider.GetRequiredService<IBifrostKeysApi>();
+
+        Assert.Equal("primary", (await api.GetKeyAsync("openai", "key-1")).Name);
+        var missing = await Assert.ThrowsAsync<BifrostNotFoundException>(() => api.GetKeyAsync("openai", "key-2"));
+        var empty = await Assert.ThrowsAsync<BifrostException>(() => api.GetKeyAsync("openai", "key-3"));
+        Assert.Empty(await api.ListAllKeysAsync());
+        var noRows = await api.ListAllKeysAsync();
+
+        Assert.Contains("key not found", missing.Message);
+        Assert.Equal("Bifrost answered GET /api/providers/{provider}/keys/{key_id} with an empty body or JSON null where a value was expected.", empty.Message);
+        Assert.Null(noRows);
+        Assert.All(handler.Requests, r => Assert.Equal("Bearer di-token", r.Authorization));
+    }
+
+    [Fact]
     public async Task A_configuration_section_is_bound_and_a_reloaded_token_applies_to_the_next_request()
     {
         var handler = Ok();
