@@ -14,7 +14,9 @@ namespace Bifrost.Client.Benchmarks;
 public class LoopbackLayersBenchmarks
 {
     private const int RequestsPerInvocation = 256;
-    private const int Callers = 64;
+
+    /// <summary>Concurrent callers; 64 in the BenchmarkDotNet run, settable for <c>--paired-layers</c>.</summary>
+    public int Callers { get; set; } = 64;
 
     private readonly List<IDisposable> _owned = [];
     private BifrostEmulator _emulator = null!;

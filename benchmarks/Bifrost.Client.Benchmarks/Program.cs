@@ -17,6 +17,17 @@ public static class Program
             return Decompose.RunAsync(calls, args.Length > 2 ? args[2] : null).GetAwaiter().GetResult();
         }
 
+        if (args.Length > 0 && args[0] == "--paired-throughput")
+        {
+            return PairedThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 1 && args[0] == "--paired-layers")
+        {
+            var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30;
+            return PairedThroughput.RunLayersAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), rounds).GetAwaiter().GetResult();
+        }
+
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
         var failed = summaries.Count == 0
             || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success));

@@ -42,6 +42,22 @@ internal sealed class BifrostCall
     /// <summary>The clock of the call's timings.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>When the call started, on <see cref="Time"/>.</summary>
+    public long Start { get; set; }
+
+    /// <summary>Set when the whole call's timeout (not an attempt's) ended it.</summary>
+    public bool OverallTimedOut { get; set; }
+
+    /// <summary>The first attempt's outcome, handed to the retry pipeline as its own first attempt.</summary>
+    public Polly.Outcome<HttpResponseMessage>? Replay { get; set; }
+
+    /// <summary>What is left of <paramref name="timeout"/> since <see cref="Start"/> (at least one millisecond).</summary>
+    public TimeSpan Remaining(TimeSpan timeout)
+    {
+        var left = timeout - Time.GetElapsedTime(Start);
+        return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
+    }
+
     /// <summary>The call of <paramref name="request"/>, created and attached on first use.</summary>
     public static BifrostCall Of(HttpRequestMessage request)
     {

@@ -27,7 +27,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var options = _options();
-        var pipeline = GetPipeline(options);
+        var pipelines = GetPipelines(options);
         var time = options.TimeProvider ?? TimeProvider.System;
         if (request.Content is not null and not ByteArrayContent)
         {
@@ -46,15 +46,31 @@ internal sealed class ResilienceHandler : DelegatingHandler
         call.Retryable = await IsRetryableAsync(request, cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ResiliencePipelineFactory.Call, call);
-        var start = time.GetTimestamp();
+        call.Start = time.GetTimestamp();
         try
         {
             // ExecuteOutcomeAsync: the attempt hands Polly its outcome (never throws), which spares the pipeline an
             // async layer of its own per call.
-            var outcome = await pipeline.ExecuteOutcomeAsync(
+            var outcome = await pipelines.FirstAttempt.ExecuteOutcomeAsync(
                 static (ctx, c) => c.Handler!.SendAttemptAsync(c, ctx.CancellationToken),
                 context,
                 call).ConfigureAwait(false);
+            if (pipelines.Retries is { } retries
+                && !(pipelines.FirstTimeoutIsTheCallTimeout && outcome.Exception is TimeoutRejectedException)
+                && ResiliencePipelineFactory.ShouldRetry(context, outcome, time, options.MaxRetryAfter))
+            {
+                // The retry pipeline sees the first outcome as its own first attempt, then waits and repeats as usual.
+                call.Replay = outcome;
+                outcome = await retries.ExecuteOutcomeAsync(
+                    static (ctx, c) => c.Handler!.ReplayOrSendAttemptAsync(c, ctx.CancellationToken),
+                    context,
+                    call).ConfigureAwait(false);
+            }
+            else if (pipelines.FirstTimeoutIsTheCallTimeout && outcome.Exception is TimeoutRejectedException)
+            {
+                call.OverallTimedOut = true;
+            }
+
             outcome.ThrowIfException();
             var response = outcome.Result!;
             if (!response.IsSuccessStatusCode && request.Content is { } sent)
@@ -68,16 +84,28 @@ internal sealed class ResilienceHandler : DelegatingHandler
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
             var path = ResiliencePipelineFactory.PathOf(request);
-            Log.TimedOut(_logger, request, call.Attempt, time.GetElapsedTime(start));
+            var timeout = call.OverallTimedOut ? options.Timeout : ex.Timeout;
+            Log.TimedOut(_logger, request, call.Attempt, time.GetElapsedTime(call.Start));
             throw new BifrostTimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"{request.Method.Method} {path} timed out after {ex.Timeout.TotalSeconds:0.###} s ({call.Attempt} attempt(s))."),
-                ex.Timeout,
+                string.Create(CultureInfo.InvariantCulture, $"{request.Method.Method} {path} timed out after {timeout.TotalSeconds:0.###} s ({call.Attempt} attempt(s))."),
+                timeout,
                 ex);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    private ValueTask<Outcome<HttpResponseMessage>> ReplayOrSendAttemptAsync(BifrostCall call, CancellationToken cancellationToken)
+    {
+        if (call.Replay is { } first)
+        {
+            call.Replay = null;
+            return new ValueTask<Outcome<HttpResponseMessage>>(first);
+        }
+
+        return SendAttemptAsync(call, cancellationToken);
     }
 
     private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(BifrostCall call, CancellationToken cancellationToken)
@@ -107,13 +135,13 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private ResiliencePipeline<HttpResponseMessage> GetPipeline(BifrostClientOptions options)
+    private ResiliencePipelines GetPipelines(BifrostClientOptions options)
     {
         // Lock-free while the options object stays the same (every call but the first after a reload).
         var current = Volatile.Read(ref _current);
         if (current is not null && ReferenceEquals(current.Options, options))
         {
-            return current.Pipeline;
+            return current.Pipelines;
         }
 
         lock (_gate)
@@ -125,7 +153,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 Volatile.Write(ref _current, current);
             }
 
-            return current.Pipeline;
+            return current.Pipelines;
         }
     }
 
@@ -158,11 +186,11 @@ internal sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    /// <summary>The pipeline built for one options object (swapped whole, so a reader never sees a mixed pair).</summary>
-    private sealed class PipelineForOptions(BifrostClientOptions options, ResiliencePipeline<HttpResponseMessage> pipeline)
+    /// <summary>The pipelines built for one options object (swapped whole, so a reader never sees a mixed pair).</summary>
+    private sealed class PipelineForOptions(BifrostClientOptions options, ResiliencePipelines pipelines)
     {
         public BifrostClientOptions Options { get; } = options;
 
-        public ResiliencePipeline<HttpResponseMessage> Pipeline { get; } = pipeline;
+        public ResiliencePipelines Pipelines { get; } = pipelines;
     }
 }

@@ -293,6 +293,47 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_call_timeout_shorter_than_the_attempt_timeout_ends_the_first_attempt_and_is_not_retried()
+    {
+        var handler = new RecordingHandler(_time, async (_, ct) => { await Task.Delay(Timeout.Infinite, ct); return null!; });
+        using var client = Client(handler, o => { o.AttemptTimeout = TimeSpan.FromSeconds(30); o.Timeout = TimeSpan.FromSeconds(10); o.MaxRetries = 3; });
+
+        var ex = await Assert.ThrowsAsync<BifrostTimeoutException>(() => TestClients.DriveAsync(client.ListKeysAsync("openai"), _time, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(TimeSpan.FromSeconds(10), ex.Timeout);
+        Assert.Single(handler.Requests);
+        Assert.InRange(_time.GetUtcNow() - TestClients.Start, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task The_call_timeout_also_cuts_a_long_wait_between_attempts()
+    {
+        // The server asks to come back in 60 s (accepted: MaxRetryAfter is 90 s), but the call has 45 s in all.
+        var handler = new RecordingHandler(_time)
+            .ThenRespond(HttpStatusCode.ServiceUnavailable, null, r => r.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(60)))
+            .ThenRespond(HttpStatusCode.OK, KeyJson);
+        using var client = Client(handler, o => { o.AttemptTimeout = TimeSpan.FromSeconds(30); o.Timeout = TimeSpan.FromSeconds(45); o.MaxRetryAfter = TimeSpan.FromSeconds(90); });
+
+        var ex = await Assert.ThrowsAsync<BifrostTimeoutException>(() => TestClients.DriveAsync(client.GetKeyAsync("openai", "key-1"), _time, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(TimeSpan.FromSeconds(45), ex.Timeout);
+        Assert.Single(handler.Requests);
+        Assert.InRange(_time.GetUtcNow() - TestClients.Start, TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(55));
+    }
+
+    [Fact]
+    public async Task Without_retries_the_first_attempt_is_bounded_by_the_shorter_of_the_two_timeouts()
+    {
+        var hang = new RecordingHandler(_time, async (_, ct) => { await Task.Delay(Timeout.Infinite, ct); return null!; });
+        using var attemptFirst = Client(hang, o => { o.AttemptTimeout = TimeSpan.FromSeconds(5); o.Timeout = TimeSpan.FromSeconds(60); o.MaxRetries = 0; });
+
+        var ex = await Assert.ThrowsAsync<BifrostTimeoutException>(() => TestClients.DriveAsync(attemptFirst.ListKeysAsync("openai"), _time, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), ex.Timeout);
+        Assert.Single(hang.Requests);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_surfaces_as_OperationCanceledException_and_stops_retrying()
     {
         var handler = new RecordingHandler(_time, async (_, ct) => { await Task.Delay(Timeout.Infinite, ct); return null!; });

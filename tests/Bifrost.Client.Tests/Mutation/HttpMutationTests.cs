@@ -316,7 +316,7 @@ public sealed partial class HttpMutationTests : IDisposable
     [Fact]
     public async Task A_pipeline_call_not_marked_retryable_is_not_retried()
     {
-        var pipeline = ResiliencePipelineFactory.Create(TestClients.Options(_time), NullLogger.Instance);
+        var pipeline = ResiliencePipelineFactory.Create(TestClients.Options(_time), NullLogger.Instance).Retries!;
         var calls = 0;
 
         using var response = await pipeline.ExecuteAsync(_ =>
