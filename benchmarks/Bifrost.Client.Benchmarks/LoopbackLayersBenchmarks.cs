@@ -10,6 +10,7 @@ namespace Bifrost.Client.Benchmarks;
 /// its own; it explains <see cref="LoopbackThroughputBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 [OperationsPerSecond]
 public class LoopbackLayersBenchmarks
 {

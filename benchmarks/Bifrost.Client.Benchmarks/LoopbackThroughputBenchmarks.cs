@@ -8,6 +8,7 @@ namespace Bifrost.Client.Benchmarks;
 /// callers, each reading one key. One operation is one request, so Op/s is requests per second.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 [OperationsPerSecond]
 public class LoopbackThroughputBenchmarks
 {

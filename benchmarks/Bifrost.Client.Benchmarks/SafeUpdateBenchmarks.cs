@@ -7,6 +7,7 @@ namespace Bifrost.Client.Benchmarks;
 /// (GET, edit, PUT) over an in-memory handler that answers the same key to every request.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public class SafeUpdateBenchmarks
 {
     private static readonly Action<ProviderKey> Edit = static k => k.Weight = 0.5;

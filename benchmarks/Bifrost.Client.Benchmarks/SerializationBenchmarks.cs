@@ -10,6 +10,7 @@ namespace Bifrost.Client.Benchmarks;
 /// plain reflection-based System.Text.Json over the same model types.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public class SerializationBenchmarks
 {
     private static readonly JsonTypeInfo<ProviderKey> SourceGenerated = FloorClient.KeyInfo;
@@ -22,6 +23,7 @@ public class SerializationBenchmarks
     };
 
     private byte[] _json = null!;
+    private ProviderKey _key = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -32,6 +34,7 @@ public class SerializationBenchmarks
         Check.That(viaSourceGen.AsSpan().SequenceEqual(viaReflection), "both paths write the same bytes");
         Check.That(viaSourceGen.Length > 10_000, "the key is large");
         var key = BifrostJson.DeserializeKey(System.Text.Encoding.UTF8.GetString(_json));
+        _key = key;
         Check.That(key.Aliases.Count == 50 && key.AdditionalProperties.Count == 2 && key.Config is AzureKeyConfig, "the key has 50 aliases, unknown members and an Azure block");
     }
 
@@ -41,6 +44,18 @@ public class SerializationBenchmarks
         var key = JsonSerializer.Deserialize<ProviderKey>(_json, Reflection)!;
         return JsonSerializer.SerializeToUtf8Bytes(key, Reflection);
     }
+
+    [Benchmark(Description = "Read large key: reflection")]
+    public ProviderKey ReflectionRead() => JsonSerializer.Deserialize<ProviderKey>(_json, Reflection)!;
+
+    [Benchmark(Description = "Read large key: SDK source-generated")]
+    public ProviderKey SourceGeneratedRead() => JsonSerializer.Deserialize(_json, SourceGenerated)!;
+
+    [Benchmark(Description = "Write large key: reflection")]
+    public byte[] ReflectionWrite() => JsonSerializer.SerializeToUtf8Bytes(_key, Reflection);
+
+    [Benchmark(Description = "Write large key: SDK source-generated")]
+    public byte[] SourceGeneratedWrite() => JsonSerializer.SerializeToUtf8Bytes(_key, SourceGenerated);
 
     [Benchmark(Description = "Round trip large key: SDK source-generated")]
     public byte[] SourceGeneratedRoundTrip()

@@ -7,6 +7,7 @@ namespace Bifrost.Client.Benchmarks;
 /// default level) against the hand-written floor, over an in-memory handler that answers canned bytes.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public class UpdateKeyBenchmarks
 {
     private BifrostKeysClient _sdk = null!;
@@ -33,6 +34,7 @@ public class UpdateKeyBenchmarks
 
 /// <summary>Target 1, second half: listing a provider with 100 keys.</summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public class ListKeysBenchmarks
 {
     private BifrostKeysClient _sdk = null!;
