@@ -47,7 +47,21 @@ internal sealed class BifrostApi : IBifrostKeysApi
     {
         using var response = await _raw.GetKeyAsync(provider, keyId, cancellationToken).ConfigureAwait(false);
         await ThrowIfErrorAsync(response).ConfigureAwait(false);
-        var json = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        byte[] json;
+        try
+        {
+            json = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // A body cut off mid-way: the same typed error as a typed call's.
+            throw (await ApiExceptionFactory.CreateDeserializationAsync(response, exception).ConfigureAwait(false))!;
+        }
+
         return new KeyRead(json, response.RequestMessage);
     }
 

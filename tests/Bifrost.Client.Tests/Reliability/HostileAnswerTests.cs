@@ -110,6 +110,86 @@ public sealed class HostileAnswerTests
         Assert.True(content.BytesRead <= 128 * 1024, $"{content.BytesRead} bytes of the error body were read");
     }
 
+    [Fact]
+    public async Task A_success_body_cut_off_mid_way_fails_typed_on_every_read_path()
+    {
+        // The connection drops after the headers and part of the body: typed reads, the safe update's raw read and the
+        // preview all report a BifrostException that says the answer could not be read, never a bare IOException.
+        var time = new FakeTimeProvider(TestClients.Start);
+        var handler = new RecordingHandler(time, (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new CutOffContent("""{"id":"k","name":"n","value":"sk-p************************9xQA","models":["""),
+        }));
+        using var client = new BifrostKeysClient(TestClients.Options(time, configure: o => o.MaxRetries = 0), handler);
+
+        var failures = new[]
+        {
+            await Assert.ThrowsAsync<BifrostException>(() => client.GetKeyAsync("openai", "k")),
+            await Assert.ThrowsAsync<BifrostException>(() => client.ListKeysAsync("openai")),
+            await Assert.ThrowsAsync<BifrostException>(() => client.UpdateKeyAsync("openai", "k", k => k.Weight = 0.5)),
+            await Assert.ThrowsAsync<BifrostException>(() => client.PreviewUpdateKeyAsync("openai", "k", k => k.Weight = 0.5)),
+        };
+
+        Assert.All(failures, f => Assert.Contains("could not be read", f.Message, StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.IsType<IOException>(f.InnerException as IOException ?? f.InnerException?.InnerException));
+        Assert.DoesNotContain(handler.Requests, r => r.Method == HttpMethod.Put);
+    }
+
+    /// <summary>Content whose stream yields some bytes, then fails as a dropped connection does.</summary>
+    private sealed class CutOffContent(string prefix) : HttpContent
+    {
+        private readonly byte[] _prefix = Encoding.UTF8.GetBytes(prefix);
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            throw new IOException("The response ended prematurely.");
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new CutOffStream(_prefix));
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    private sealed class CutOffStream(byte[] prefix) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= prefix.Length)
+            {
+                throw new IOException("The response ended prematurely.");
+            }
+
+            var n = Math.Min(count, prefix.Length - _position);
+            Array.Copy(prefix, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private static void Touch(object? result)
     {
         switch (result)
