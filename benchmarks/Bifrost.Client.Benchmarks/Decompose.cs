@@ -4,10 +4,11 @@ using Refit;
 namespace Bifrost.Client.Benchmarks;
 
 /// <summary>
-/// <c>--decompose</c>: quick interleaved loops over the layers of the in-memory benchmarks (floor, Refit alone, the SDK
-/// without retries, the full SDK; the safe update with and without its re-read), printing CPU time per call (robust
-/// on a loaded, shared machine, unlike wall-clock time) and bytes allocated per call. Used to find where the SDK's
-/// cost goes; BenchmarkDotNet gives the published wall-clock numbers.
+/// <c>--decompose [calls] [section]</c>: quick interleaved loops over the layers of each call (floor, Refit alone and
+/// with the SDK's settings, the SDK without retries, the full SDK; the safe update and its pieces; loopback and its
+/// layers), printing CPU time per call (mean), wall-clock time per call (fastest round: a shared machine only ever
+/// slows a round down) and bytes allocated per call. Sections: update, list, safe, parts, loopback, loopback-layers.
+/// Used to find where the SDK's cost goes; BenchmarkDotNet and the paired modes give the published numbers.
 /// </summary>
 public static class Decompose
 {
@@ -95,24 +96,6 @@ public static class Decompose
                 ]).ConfigureAwait(false);
                 loopback.Cleanup();
             }
-        }
-
-        if (only is "spin-sdk" or "spin-floor")
-        {
-            // For a profiler: one side only, 64 callers over loopback, for `calls` milliseconds.
-            var loopback = new LoopbackThroughputBenchmarks { Callers = 64 };
-            loopback.Setup();
-            var until = Stopwatch.GetTimestamp() + (calls * Stopwatch.Frequency / 1000);
-            var rounds = 0;
-            while (Stopwatch.GetTimestamp() < until)
-            {
-                await (only == "spin-sdk" ? loopback.Sdk() : loopback.Floor()).ConfigureAwait(false);
-                rounds++;
-            }
-
-            Console.WriteLine($"{only}: {rounds * 256 * 1000.0 / calls:0} requests/s");
-            loopback.Cleanup();
-            return 0;
         }
 
         if (Wanted("loopback-layers"))

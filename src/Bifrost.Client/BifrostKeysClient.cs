@@ -177,7 +177,7 @@ public class BifrostKeysClient : IBifrostKeysClient, IDisposable
             return ct => transport.ReadKeyAsync(provider, keyId, ct);
         }
 
-        return async ct => new KeyRead(await GetKeyAsync(provider, keyId, ct).ConfigureAwait(false));
+        return SafeKeyUpdater.Reader(ct => GetKeyAsync(provider, keyId, ct));
     }
 
     /// <inheritdoc />

@@ -17,20 +17,6 @@ internal static class SafeKeyUpdater
     /// <returns>What the server returned for the PUT.</returns>
     /// <exception cref="UnsafeUpdateException">The edit would destroy or corrupt stored data; nothing was sent.</exception>
     /// <exception cref="KeyChangedException">The key changed since it was read; nothing was sent.</exception>
-    public static Task<ProviderKey> UpdateAsync(
-        string provider,
-        string keyId,
-        Action<ProviderKey> edit,
-        UpdateKeyOptions? options,
-        Func<CancellationToken, Task<ProviderKey>> read,
-        Func<ProviderKey, CancellationToken, Task<ProviderKey>> write,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        return UpdateAsync(provider, keyId, edit, options, Reader(read), write, cancellationToken);
-    }
-
-    /// <summary>As above, with reads that may keep the bytes of the answer (<see cref="KeyRead"/>).</summary>
     public static async Task<ProviderKey> UpdateAsync(
         string provider,
         string keyId,
@@ -68,19 +54,6 @@ internal static class SafeKeyUpdater
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The changes and the body that would be sent.</returns>
     /// <exception cref="UnsafeUpdateException">The edit would destroy or corrupt stored data.</exception>
-    public static Task<KeyUpdatePreview> PreviewAsync(
-        string provider,
-        string keyId,
-        Action<ProviderKey> edit,
-        UpdateKeyOptions? options,
-        Func<CancellationToken, Task<ProviderKey>> read,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        return PreviewAsync(provider, keyId, edit, options, Reader(read), cancellationToken);
-    }
-
-    /// <summary>As above, with a read that may keep the bytes of the answer (<see cref="KeyRead"/>).</summary>
     public static async Task<KeyUpdatePreview> PreviewAsync(
         string provider,
         string keyId,
@@ -113,8 +86,12 @@ internal static class SafeKeyUpdater
         return (snapshot, key);
     }
 
-    private static Func<CancellationToken, Task<KeyRead>> Reader(Func<CancellationToken, Task<ProviderKey>> read) =>
-        async ct => new KeyRead(await read(ct).ConfigureAwait(false));
+    /// <summary>A read that yields parsed keys (no bytes kept), as the flow's read delegate.</summary>
+    public static Func<CancellationToken, Task<KeyRead>> Reader(Func<CancellationToken, Task<ProviderKey>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return async ct => new KeyRead(await read(ct).ConfigureAwait(false));
+    }
 
     private static async Task<(KeyRead Read, ProviderKey Snapshot, ProviderKey Body)> ReadAndEditAsync(
         string provider,

@@ -138,7 +138,7 @@ public sealed class UpdatesMutationTests
         var reads = 0;
         var written = await SafeKeyUpdater.UpdateAsync(
             "openai", "k1", k => k.Weight = 0.5, null,
-            _ => { reads++; return Task.FromResult(Key()); },
+            SafeKeyUpdater.Reader(_ => { reads++; return Task.FromResult(Key()); }),
             (body, _) => Task.FromResult(body),
             CancellationToken.None);
 
@@ -155,7 +155,7 @@ public sealed class UpdatesMutationTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SafeKeyUpdater.UpdateAsync(
             "openai", "k1", k => k.Weight = 0.5, null,
-            _ =>
+            SafeKeyUpdater.Reader(_ =>
             {
                 if (++reads == 2)
                 {
@@ -163,7 +163,7 @@ public sealed class UpdatesMutationTests
                 }
 
                 return Task.FromResult(Key());
-            },
+            }),
             (body, _) => { writes++; return Task.FromResult(body); },
             cts.Token));
 
@@ -177,7 +177,7 @@ public sealed class UpdatesMutationTests
         var reads = 0;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SafeKeyUpdater.PreviewAsync(
-            "openai", "k1", k => k.Weight = 0.5, null, _ => { reads++; return Task.FromResult(Key()); }, new CancellationToken(canceled: true)));
+            "openai", "k1", k => k.Weight = 0.5, null, SafeKeyUpdater.Reader(_ => { reads++; return Task.FromResult(Key()); }), new CancellationToken(canceled: true)));
 
         Assert.Equal(0, reads);
     }
@@ -191,7 +191,7 @@ public sealed class UpdatesMutationTests
 
         var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => SafeKeyUpdater.UpdateAsync(
             "openai", "k1", k => k.Weight = 0.5, null,
-            _ => Task.FromResult(++reads == nullOnRead ? null! : Key()),
+            SafeKeyUpdater.Reader(_ => Task.FromResult(++reads == nullOnRead ? null! : Key())),
             (body, _) => Task.FromResult(body),
             CancellationToken.None));
 
@@ -204,7 +204,7 @@ public sealed class UpdatesMutationTests
         var options = new UpdateKeyOptions { BaseProvider = "azure" };
 
         var preview = await Assert.ThrowsAsync<UnsafeUpdateException>(() => SafeKeyUpdater.PreviewAsync(
-            "my-azure", "k1", k => k.Weight = 0.5, options, _ => Task.FromResult(Key()), CancellationToken.None));
+            "my-azure", "k1", k => k.Weight = 0.5, options, SafeKeyUpdater.Reader(_ => Task.FromResult(Key())), CancellationToken.None));
         var edit = Assert.Throws<UnsafeUpdateException>(() => SafeKeyUpdater.EditAndCheck("my-azure", Key(), k => k.Weight = 0.5, options));
 
         Assert.Equal("azure_key_config.endpoint", preview.FieldPath);
@@ -227,11 +227,10 @@ public sealed class UpdatesMutationTests
     public async Task The_flow_needs_its_delegates()
     {
         var write = await Assert.ThrowsAsync<ArgumentNullException>(() => SafeKeyUpdater.UpdateAsync(
-            "openai", "k1", k => k.Weight = 0.5, null, _ => Task.FromResult(Key()), null!, CancellationToken.None));
-        var read = await Assert.ThrowsAsync<ArgumentNullException>(() => SafeKeyUpdater.PreviewAsync(
-            "openai", "k1", k => k.Weight = 0.5, null, (Func<CancellationToken, Task<ProviderKey>>)null!, CancellationToken.None));
+            "openai", "k1", k => k.Weight = 0.5, null, SafeKeyUpdater.Reader(_ => Task.FromResult(Key())), null!, CancellationToken.None));
+        var read = Assert.Throws<ArgumentNullException>(() => SafeKeyUpdater.Reader(null!));
         var rawRead = await Assert.ThrowsAsync<ArgumentNullException>(() => SafeKeyUpdater.PreviewAsync(
-            "openai", "k1", k => k.Weight = 0.5, null, (Func<CancellationToken, Task<KeyRead>>)null!, CancellationToken.None));
+            "openai", "k1", k => k.Weight = 0.5, null, null!, CancellationToken.None));
 
         Assert.Equal("write", write.ParamName);
         Assert.Equal("read", read.ParamName);

@@ -44,7 +44,7 @@ public class SafeKeyUpdaterTests
         var store = Store();
         var original = BifrostJson.DeserializeKey(store.StoredJson);
 
-        var result = await SafeKeyUpdater.UpdateAsync("azure", original.Id!, KeyEdits.SetWeight(0.5), null, store.Read, store.Write, CancellationToken.None);
+        var result = await SafeKeyUpdater.UpdateAsync("azure", original.Id!, KeyEdits.SetWeight(0.5), null, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None);
 
         Assert.Equal(2, store.Reads);
         var sent = BifrostJson.DeserializeKey(Assert.Single(store.Writes));
@@ -60,7 +60,7 @@ public class SafeKeyUpdaterTests
     public async Task Without_verification_reads_once()
     {
         var store = Store();
-        await SafeKeyUpdater.UpdateAsync("azure", "id", KeyEdits.Disable(), new UpdateKeyOptions { VerifyUnchanged = false }, store.Read, store.Write, CancellationToken.None);
+        await SafeKeyUpdater.UpdateAsync("azure", "id", KeyEdits.Disable(), new UpdateKeyOptions { VerifyUnchanged = false }, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None);
         Assert.Equal(1, store.Reads);
         Assert.Single(store.Writes);
     }
@@ -72,7 +72,7 @@ public class SafeKeyUpdaterTests
         store.AfterFirstRead = () => store.StoredJson = store.StoredJson.Replace("3f9a************************c21e", "9z9z************************c21e", StringComparison.Ordinal);
 
         var ex = await Assert.ThrowsAsync<KeyChangedException>(() =>
-            SafeKeyUpdater.UpdateAsync("azure", "key-1", KeyEdits.SetWeight(0.5), null, store.Read, store.Write, CancellationToken.None));
+            SafeKeyUpdater.UpdateAsync("azure", "key-1", KeyEdits.SetWeight(0.5), null, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None));
 
         Assert.Equal("azure", ex.Provider);
         Assert.Equal("key-1", ex.KeyId);
@@ -86,7 +86,7 @@ public class SafeKeyUpdaterTests
     {
         var store = Store();
         store.AfterFirstRead = () => store.StoredJson = store.StoredJson.Replace("\"success\"", "\"list_models_failed\"", StringComparison.Ordinal);
-        await SafeKeyUpdater.UpdateAsync("azure", "key-1", KeyEdits.Enable(), null, store.Read, store.Write, CancellationToken.None);
+        await SafeKeyUpdater.UpdateAsync("azure", "key-1", KeyEdits.Enable(), null, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None);
         Assert.Single(store.Writes);
     }
 
@@ -95,7 +95,7 @@ public class SafeKeyUpdaterTests
     {
         var store = Store();
         var ex = await Assert.ThrowsAsync<UnsafeUpdateException>(() =>
-            SafeKeyUpdater.UpdateAsync("azure", "key-1", k => k.Models.Clear(), null, store.Read, store.Write, CancellationToken.None));
+            SafeKeyUpdater.UpdateAsync("azure", "key-1", k => k.Models.Clear(), null, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None));
         Assert.Equal(UnsafeUpdateReason.ModelsEmptied, ex.Reason);
         Assert.Equal(1, store.Reads);
         Assert.Empty(store.Writes);
@@ -106,7 +106,7 @@ public class SafeKeyUpdaterTests
     {
         var store = Store();
         var preview = await SafeKeyUpdater.PreviewAsync("azure", "key-1",
-            KeyEdits.Combine(KeyEdits.SetWeight(0.5), KeyEdits.RotateSecret(SecretValue.Literal(UpdateTestKeys.Canary))), null, store.Read, CancellationToken.None);
+            KeyEdits.Combine(KeyEdits.SetWeight(0.5), KeyEdits.RotateSecret(SecretValue.Literal(UpdateTestKeys.Canary))), null, SafeKeyUpdater.Reader(store.Read), CancellationToken.None);
 
         Assert.Equal(1, store.Reads);
         Assert.Empty(store.Writes);
@@ -120,7 +120,7 @@ public class SafeKeyUpdaterTests
     {
         var store = Store();
         await Assert.ThrowsAsync<UnsafeUpdateException>(() =>
-            SafeKeyUpdater.PreviewAsync("azure", "key-1", KeyEdits.RotateSecret(SecretValue.Literal("<redacted>")), null, store.Read, CancellationToken.None));
+            SafeKeyUpdater.PreviewAsync("azure", "key-1", KeyEdits.RotateSecret(SecretValue.Literal("<redacted>")), null, SafeKeyUpdater.Reader(store.Read), CancellationToken.None));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class SafeKeyUpdaterTests
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            SafeKeyUpdater.UpdateAsync("azure", "key-1", KeyEdits.Enable(), null, store.Read, store.Write, cts.Token));
+            SafeKeyUpdater.UpdateAsync("azure", "key-1", KeyEdits.Enable(), null, SafeKeyUpdater.Reader(store.Read), store.Write, cts.Token));
         Assert.Equal(0, store.Reads);
     }
 
@@ -139,7 +139,7 @@ public class SafeKeyUpdaterTests
     {
         var store = Store();
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            SafeKeyUpdater.UpdateAsync("azure", "key-1", KeyEdits.RotateSecret("vllm_key_config.url", SecretValue.Literal("http://x")), null, store.Read, store.Write, CancellationToken.None));
+            SafeKeyUpdater.UpdateAsync("azure", "key-1", KeyEdits.RotateSecret("vllm_key_config.url", SecretValue.Literal("http://x")), null, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None));
         Assert.Empty(store.Writes);
     }
 
@@ -147,9 +147,9 @@ public class SafeKeyUpdaterTests
     public async Task Validates_arguments_before_any_request()
     {
         var store = Store();
-        await Assert.ThrowsAsync<ArgumentException>(() => SafeKeyUpdater.UpdateAsync("", "id", KeyEdits.Enable(), null, store.Read, store.Write, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentException>(() => SafeKeyUpdater.UpdateAsync("azure", " ", KeyEdits.Enable(), null, store.Read, store.Write, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => SafeKeyUpdater.UpdateAsync("azure", "id", null!, null, store.Read, store.Write, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => SafeKeyUpdater.UpdateAsync("", "id", KeyEdits.Enable(), null, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => SafeKeyUpdater.UpdateAsync("azure", " ", KeyEdits.Enable(), null, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => SafeKeyUpdater.UpdateAsync("azure", "id", null!, null, SafeKeyUpdater.Reader(store.Read), store.Write, CancellationToken.None));
         Assert.Equal(0, store.Reads);
     }
 
