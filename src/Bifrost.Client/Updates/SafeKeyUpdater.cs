@@ -1,3 +1,5 @@
+using Bifrost.Client.Http;
+
 namespace Bifrost.Client;
 
 /// <summary>

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Bifrost.Client.Http;
 using Bifrost.Client.Serialization;
 
-namespace Bifrost.Client;
+namespace Bifrost.Client.Http;
 
 /// <summary>
 /// One read of a stored key for the safe update: the parsed key, and, when the SDK's own transport made the read, the
