@@ -39,12 +39,15 @@ public sealed class AzureKeyConfig : ProviderKeyConfig
     [JsonPropertyName("api_version")]
     public SecretValue? ApiVersion { get; set; }
 
-    internal override void CollectSecrets(string prefix, ICollection<SecretField> into)
-    {
-        into.Add(new(prefix + "endpoint", Endpoint));
-        into.Add(new(prefix + "client_id", ClientId));
-        into.Add(new(prefix + "client_secret", ClientSecret));
-        into.Add(new(prefix + "tenant_id", TenantId));
-        into.Add(new(prefix + "api_version", ApiVersion));
-    }
+    /// <summary>The secret-bearing fields of the block.</summary>
+    internal static readonly IReadOnlyList<SecretSlot> Slots =
+    [
+        SecretSlot.For<AzureKeyConfig>("endpoint", b => b.Endpoint, (b, v) => b.Endpoint = v),
+        SecretSlot.For<AzureKeyConfig>("client_id", b => b.ClientId, (b, v) => b.ClientId = v),
+        SecretSlot.For<AzureKeyConfig>("client_secret", b => b.ClientSecret, (b, v) => b.ClientSecret = v),
+        SecretSlot.For<AzureKeyConfig>("tenant_id", b => b.TenantId, (b, v) => b.TenantId = v),
+        SecretSlot.For<AzureKeyConfig>("api_version", b => b.ApiVersion, (b, v) => b.ApiVersion = v, rotatable: false),
+    ];
+
+    internal override IReadOnlyList<SecretSlot> SecretSlots => Slots;
 }

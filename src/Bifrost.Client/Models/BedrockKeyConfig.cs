@@ -61,18 +61,26 @@ public sealed class BedrockKeyConfig : ProviderKeyConfig
     [JsonPropertyName("endpoints")]
     public BedrockEndpoints? Endpoints { get; set; }
 
+    /// <summary>The secret-bearing fields of the block (the endpoint overrides are listed apart).</summary>
+    internal static readonly IReadOnlyList<SecretSlot> Slots =
+    [
+        SecretSlot.For<BedrockKeyConfig>("access_key", b => b.AccessKey, (b, v) => b.AccessKey = v),
+        SecretSlot.For<BedrockKeyConfig>("secret_key", b => b.SecretKey, (b, v) => b.SecretKey = v),
+        SecretSlot.For<BedrockKeyConfig>("session_token", b => b.SessionToken, (b, v) => b.SessionToken = v),
+        SecretSlot.For<BedrockKeyConfig>("region", b => b.Region, (b, v) => b.Region = v),
+        SecretSlot.For<BedrockKeyConfig>("arn", b => b.Arn, (b, v) => b.Arn = v),
+        SecretSlot.For<BedrockKeyConfig>("role_arn", b => b.RoleArn, (b, v) => b.RoleArn = v),
+        SecretSlot.For<BedrockKeyConfig>("external_id", b => b.ExternalId, (b, v) => b.ExternalId = v),
+        SecretSlot.For<BedrockKeyConfig>("session_name", b => b.SessionName, (b, v) => b.SessionName = v),
+        SecretSlot.For<BedrockKeyConfig>("project_id", b => b.ProjectId, (b, v) => b.ProjectId = v),
+        SecretSlot.For<BedrockKeyConfig>("batch_role_arn", b => b.BatchRoleArn, (b, v) => b.BatchRoleArn = v),
+    ];
+
+    internal override IReadOnlyList<SecretSlot> SecretSlots => Slots;
+
     internal override void CollectSecrets(string prefix, ICollection<SecretField> into)
     {
-        into.Add(new(prefix + "access_key", AccessKey));
-        into.Add(new(prefix + "secret_key", SecretKey));
-        into.Add(new(prefix + "session_token", SessionToken));
-        into.Add(new(prefix + "region", Region));
-        into.Add(new(prefix + "arn", Arn));
-        into.Add(new(prefix + "role_arn", RoleArn));
-        into.Add(new(prefix + "external_id", ExternalId));
-        into.Add(new(prefix + "session_name", SessionName));
-        into.Add(new(prefix + "project_id", ProjectId));
-        into.Add(new(prefix + "batch_role_arn", BatchRoleArn));
+        base.CollectSecrets(prefix, into);
         Endpoints?.CollectSecrets(prefix + "endpoints.", into);
     }
 }

@@ -43,15 +43,18 @@ public sealed class BedrockMantleKeyConfig : ProviderKeyConfig
     [JsonPropertyName("project_id")]
     public SecretValue? ProjectId { get; set; }
 
-    internal override void CollectSecrets(string prefix, ICollection<SecretField> into)
-    {
-        into.Add(new(prefix + "access_key", AccessKey));
-        into.Add(new(prefix + "secret_key", SecretKey));
-        into.Add(new(prefix + "session_token", SessionToken));
-        into.Add(new(prefix + "region", Region));
-        into.Add(new(prefix + "role_arn", RoleArn));
-        into.Add(new(prefix + "external_id", ExternalId));
-        into.Add(new(prefix + "session_name", SessionName));
-        into.Add(new(prefix + "project_id", ProjectId));
-    }
+    /// <summary>The secret-bearing fields of the block.</summary>
+    internal static readonly IReadOnlyList<SecretSlot> Slots =
+    [
+        SecretSlot.For<BedrockMantleKeyConfig>("access_key", b => b.AccessKey, (b, v) => b.AccessKey = v),
+        SecretSlot.For<BedrockMantleKeyConfig>("secret_key", b => b.SecretKey, (b, v) => b.SecretKey = v),
+        SecretSlot.For<BedrockMantleKeyConfig>("session_token", b => b.SessionToken, (b, v) => b.SessionToken = v),
+        SecretSlot.For<BedrockMantleKeyConfig>("region", b => b.Region, (b, v) => b.Region = v),
+        SecretSlot.For<BedrockMantleKeyConfig>("role_arn", b => b.RoleArn, (b, v) => b.RoleArn = v),
+        SecretSlot.For<BedrockMantleKeyConfig>("external_id", b => b.ExternalId, (b, v) => b.ExternalId = v),
+        SecretSlot.For<BedrockMantleKeyConfig>("session_name", b => b.SessionName, (b, v) => b.SessionName = v),
+        SecretSlot.For<BedrockMantleKeyConfig>("project_id", b => b.ProjectId, (b, v) => b.ProjectId = v),
+    ];
+
+    internal override IReadOnlyList<SecretSlot> SecretSlots => Slots;
 }

@@ -28,8 +28,17 @@ public abstract class ProviderKeyConfig
     [JsonExtensionData]
     public IDictionary<string, JsonElement> AdditionalProperties { get; set; } = new Dictionary<string, JsonElement>();
 
+    /// <summary>The secret-bearing fields of this block: the one table that listing, checking and rotating them read.</summary>
+    internal abstract IReadOnlyList<SecretSlot> SecretSlots { get; }
+
     /// <summary>Lists the secret-bearing fields of this block with their wire paths, present or not.</summary>
-    internal abstract void CollectSecrets(string prefix, ICollection<SecretField> into);
+    internal virtual void CollectSecrets(string prefix, ICollection<SecretField> into)
+    {
+        foreach (var slot in SecretSlots)
+        {
+            into.Add(new(prefix + slot.Name, slot.Get(this)));
+        }
+    }
 
     /// <summary>Describes the block by kind only; secrets are never printed.</summary>
     public override string ToString() => WireName;
@@ -39,4 +48,39 @@ public abstract class ProviderKeyConfig
 internal readonly record struct SecretField(string Path, SecretValue? Value)
 {
     public override string ToString() => $"{Path}: {Value?.ToString() ?? "(absent)"}";
+}
+
+/// <summary>
+/// One secret-bearing field of a block: its wire name, how to read and set it, and whether
+/// <see cref="KeyEdits.RotateSecret(string, SecretValue)"/> may set it by path.
+/// </summary>
+internal sealed class SecretSlot
+{
+    private readonly Func<object, SecretValue?> _get;
+    private readonly Action<object, SecretValue?> _set;
+
+    private SecretSlot(string name, Func<object, SecretValue?> get, Action<object, SecretValue?> set, bool rotatable)
+    {
+        Name = name;
+        _get = get;
+        _set = set;
+        Rotatable = rotatable;
+    }
+
+    /// <summary>The field's name on the wire, for example <c>client_secret</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether a rotation by path may set it.</summary>
+    public bool Rotatable { get; }
+
+    /// <summary>A slot of block type <typeparamref name="T"/>.</summary>
+    public static SecretSlot For<T>(string name, Func<T, SecretValue?> get, Action<T, SecretValue?> set, bool rotatable = true)
+        where T : class =>
+        new(name, block => get((T)block), (block, value) => set((T)block, value), rotatable);
+
+    /// <summary>The field's value in <paramref name="block"/>.</summary>
+    public SecretValue? Get(object block) => _get(block);
+
+    /// <summary>Sets the field in <paramref name="block"/>.</summary>
+    public void Set(object block, SecretValue? value) => _set(block, value);
 }

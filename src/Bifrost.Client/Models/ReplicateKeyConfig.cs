@@ -15,7 +15,6 @@ public sealed class ReplicateKeyConfig : ProviderKeyConfig
     [JsonPropertyName("use_deployments_endpoint")]
     public bool? UseDeploymentsEndpoint { get; set; }
 
-    internal override void CollectSecrets(string prefix, ICollection<SecretField> into)
-    {
-    }
+    /// <summary>The block has no secret-bearing fields.</summary>
+    internal override IReadOnlyList<SecretSlot> SecretSlots => [];
 }

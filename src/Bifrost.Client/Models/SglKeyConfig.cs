@@ -15,5 +15,11 @@ public sealed class SglKeyConfig : ProviderKeyConfig
     [JsonPropertyName("url")]
     public SecretValue? Url { get; set; }
 
-    internal override void CollectSecrets(string prefix, ICollection<SecretField> into) => into.Add(new(prefix + "url", Url));
+    /// <summary>The secret-bearing fields of the block.</summary>
+    internal static readonly IReadOnlyList<SecretSlot> Slots =
+    [
+        SecretSlot.For<SglKeyConfig>("url", b => b.Url, (b, v) => b.Url = v),
+    ];
+
+    internal override IReadOnlyList<SecretSlot> SecretSlots => Slots;
 }

@@ -31,11 +31,14 @@ public sealed class VertexKeyConfig : ProviderKeyConfig
     [JsonPropertyName("force_single_region")]
     public bool? ForceSingleRegion { get; set; }
 
-    internal override void CollectSecrets(string prefix, ICollection<SecretField> into)
-    {
-        into.Add(new(prefix + "project_id", ProjectId));
-        into.Add(new(prefix + "project_number", ProjectNumber));
-        into.Add(new(prefix + "region", Region));
-        into.Add(new(prefix + "auth_credentials", AuthCredentials));
-    }
+    /// <summary>The secret-bearing fields of the block.</summary>
+    internal static readonly IReadOnlyList<SecretSlot> Slots =
+    [
+        SecretSlot.For<VertexKeyConfig>("project_id", b => b.ProjectId, (b, v) => b.ProjectId = v),
+        SecretSlot.For<VertexKeyConfig>("project_number", b => b.ProjectNumber, (b, v) => b.ProjectNumber = v),
+        SecretSlot.For<VertexKeyConfig>("region", b => b.Region, (b, v) => b.Region = v),
+        SecretSlot.For<VertexKeyConfig>("auth_credentials", b => b.AuthCredentials, (b, v) => b.AuthCredentials = v),
+    ];
+
+    internal override IReadOnlyList<SecretSlot> SecretSlots => Slots;
 }

@@ -19,5 +19,11 @@ public sealed class VllmKeyConfig : ProviderKeyConfig
     [JsonPropertyName("model_name")]
     public string? ModelName { get; set; }
 
-    internal override void CollectSecrets(string prefix, ICollection<SecretField> into) => into.Add(new(prefix + "url", Url));
+    /// <summary>The secret-bearing fields of the block.</summary>
+    internal static readonly IReadOnlyList<SecretSlot> Slots =
+    [
+        SecretSlot.For<VllmKeyConfig>("url", b => b.Url, (b, v) => b.Url = v),
+    ];
+
+    internal override IReadOnlyList<SecretSlot> SecretSlots => Slots;
 }

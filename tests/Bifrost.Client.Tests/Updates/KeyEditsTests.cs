@@ -144,4 +144,60 @@ public class KeyEditsTests
         Assert.Throws<ArgumentException>(() => KeyEdits.Combine());
         Assert.Throws<ArgumentException>(() => KeyEdits.Combine(KeyEdits.Enable(), null!));
     }
+
+    [Fact]
+    public void RotateSecret_accepts_exactly_the_rotatable_secret_fields_and_each_lands_where_the_guard_reads_it()
+    {
+        string[] expected =
+        [
+            "value",
+            "azure_key_config.endpoint", "azure_key_config.client_id", "azure_key_config.client_secret", "azure_key_config.tenant_id",
+            "vertex_key_config.project_id", "vertex_key_config.project_number", "vertex_key_config.region", "vertex_key_config.auth_credentials",
+            "bedrock_key_config.access_key", "bedrock_key_config.secret_key", "bedrock_key_config.session_token", "bedrock_key_config.region",
+            "bedrock_key_config.arn", "bedrock_key_config.role_arn", "bedrock_key_config.external_id", "bedrock_key_config.session_name",
+            "bedrock_key_config.project_id", "bedrock_key_config.batch_role_arn",
+            "bedrock_mantle_key_config.access_key", "bedrock_mantle_key_config.secret_key", "bedrock_mantle_key_config.session_token",
+            "bedrock_mantle_key_config.region", "bedrock_mantle_key_config.role_arn", "bedrock_mantle_key_config.external_id",
+            "bedrock_mantle_key_config.session_name", "bedrock_mantle_key_config.project_id",
+            "vllm_key_config.url", "ollama_key_config.url", "sgl_key_config.url",
+        ];
+        Assert.Equal(expected, SecretPaths.Supported);
+
+        // One table serves both: a rotation by path sets the very field the guard lists under that path.
+        foreach (var path in expected)
+        {
+            var key = new ProviderKey
+            {
+                Name = "k",
+                Config = path.Split('.')[0] switch
+                {
+                    "azure_key_config" => new AzureKeyConfig(),
+                    "vertex_key_config" => new VertexKeyConfig(),
+                    "bedrock_key_config" => new BedrockKeyConfig(),
+                    "bedrock_mantle_key_config" => new BedrockMantleKeyConfig(),
+                    "vllm_key_config" => new VllmKeyConfig(),
+                    "ollama_key_config" => new OllamaKeyConfig(),
+                    "sgl_key_config" => new SglKeyConfig(),
+                    _ => null,
+                },
+            };
+            var secret = SecretValue.Literal("rotated-" + path);
+
+            KeyEdits.RotateSecret(path, secret)(key);
+
+            var set = Assert.Single(key.CollectSecrets(), f => f.Value is not null);
+            Assert.Equal(path, set.Path);
+            Assert.Same(secret, set.Value);
+        }
+    }
+
+    [Fact]
+    public void Secret_fields_that_are_listed_but_not_rotatable_by_path_are_refused()
+    {
+        var key = new ProviderKey { Name = "k", Config = new AzureKeyConfig { ApiVersion = SecretValue.Literal("2024-10-21") } };
+
+        Assert.Contains(key.CollectSecrets(), f => f.Path == "azure_key_config.api_version");
+        Assert.Throws<ArgumentException>(() => KeyEdits.RotateSecret("azure_key_config.api_version", SecretValue.Literal("2025-01-01")));
+        Assert.Throws<ArgumentException>(() => KeyEdits.RotateSecret("bedrock_key_config.endpoints.runtime", SecretValue.Literal("https://x")));
+    }
 }
