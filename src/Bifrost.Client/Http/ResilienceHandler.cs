@@ -66,10 +66,6 @@ internal sealed class ResilienceHandler : DelegatingHandler
                     context,
                     call).ConfigureAwait(false);
             }
-            else if (pipelines.FirstTimeoutIsTheCallTimeout && outcome.Exception is TimeoutRejectedException)
-            {
-                call.OverallTimedOut = true;
-            }
 
             outcome.ThrowIfException();
             var response = outcome.Result!;
@@ -84,6 +80,8 @@ internal sealed class ResilienceHandler : DelegatingHandler
         catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
         {
             var path = ResiliencePipelineFactory.PathOf(request);
+            // The retries' call timeout reports its remainder, so name the configured value; a first attempt cut by
+            // the call timeout already carries it (its timeout is the shorter of the two).
             var timeout = call.OverallTimedOut ? options.Timeout : ex.Timeout;
             Log.TimedOut(_logger, request, call.Attempt, time.GetElapsedTime(call.Start));
             throw new BifrostTimeoutException(

@@ -109,8 +109,7 @@ internal static class SafeKeyUpdater
         ArgumentNullException.ThrowIfNull(read);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var first = await read(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The key read returned null.");
+        var first = await read(cancellationToken).ConfigureAwait(false);
 
         // The snapshot is taken before the edit touches the key.
         var key = first.Key;

@@ -149,6 +149,18 @@ public sealed class CredentialTests
     }
 
     [Fact]
+    public async Task Without_a_credential_a_401_is_not_blamed_on_a_virtual_key()
+    {
+        var handler = new RecordingHandler(_time).ThenRespond(HttpStatusCode.Unauthorized, """{"error":{"message":"Unauthorized"}}""");
+        using var client = new BifrostKeysClient(TestClients.Options(_time, BifrostCredential.None), handler);
+
+        var ex = await Assert.ThrowsAsync<BifrostAuthenticationException>(() => client.ListKeysAsync("openai"));
+
+        Assert.False(ex.IsVirtualKeyRejected);
+        Assert.Null(Assert.Single(handler.Requests).Authorization);
+    }
+
+    [Fact]
     public async Task A_management_token_refused_with_401_is_a_plain_authentication_error()
     {
         var handler = new RecordingHandler(_time).ThenRespond(HttpStatusCode.Unauthorized, """{"error":{"message":"Unauthorized"}}""");

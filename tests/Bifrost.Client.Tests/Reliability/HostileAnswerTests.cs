@@ -135,6 +135,86 @@ public sealed class HostileAnswerTests
         Assert.DoesNotContain(handler.Requests, r => r.Method == HttpMethod.Put);
     }
 
+    [Theory]
+    [InlineData("""{"id":"k","name":""", "Bifrost answered 200, but the response to GET /api/providers/openai/keys/k could not be read: ")]
+    [InlineData("", "Bifrost answered GET /api/providers/openai/keys/k with an empty body or JSON null where a value was expected.")]
+    [InlineData(" null ", "Bifrost answered GET /api/providers/openai/keys/k with an empty body or JSON null where a value was expected.")]
+    public async Task The_safe_updates_raw_read_names_the_request_and_the_fault(string body, string message)
+    {
+        var time = new FakeTimeProvider(TestClients.Start);
+        var handler = new RecordingHandler(time).ThenRespond(HttpStatusCode.OK, body).ThenRespond(HttpStatusCode.OK, body);
+        using var client = new BifrostKeysClient(TestClients.Options(time, configure: o => o.MaxRetries = 0), handler);
+
+        var update = await Assert.ThrowsAsync<BifrostException>(() => client.UpdateKeyAsync("openai", "k", k => k.Weight = 0.5));
+        var preview = await Assert.ThrowsAsync<BifrostException>(() => client.PreviewUpdateKeyAsync("openai", "k", k => k.Weight = 0.5));
+
+        Assert.StartsWith(message, update.Message, StringComparison.Ordinal);
+        Assert.StartsWith(message, preview.Message, StringComparison.Ordinal);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_the_body_is_read_surfaces_as_cancellation_not_as_an_unreadable_answer()
+    {
+        var time = new FakeTimeProvider(TestClients.Start);
+        using var cts = new CancellationTokenSource();
+        var handler = new RecordingHandler(time, (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StalledContent(cts),
+        }));
+        using var client = new BifrostKeysClient(TestClients.Options(time, configure: o => o.MaxRetries = 0), handler);
+
+        var typed = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetKeyAsync("openai", "k", cts.Token));
+
+        Assert.IsNotType<BifrostTimeoutException>(typed);
+    }
+
+    /// <summary>Content whose stream cancels the caller's token on the first read, then waits for that token.</summary>
+    private sealed class StalledContent(CancellationTokenSource cts) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => Task.CompletedTask;
+
+        protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new StalledStream(cts));
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    private sealed class StalledStream(CancellationTokenSource cts) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await cts.CancelAsync();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     /// <summary>Content whose stream yields some bytes, then fails as a dropped connection does.</summary>
     private sealed class CutOffContent(string prefix) : HttpContent
     {
