@@ -90,7 +90,7 @@ public static class Decompose
             {
                 var loopback = new LoopbackThroughputBenchmarks { Callers = callers };
                 loopback.Setup();
-                await MeasureAsync($"GetKeyAsync over loopback, {callers} callers, per 256 requests", Math.Max(20, calls / 1000), [
+                await MeasureAsync($"GetKeyAsync over loopback, {callers} callers, per {Loopback.RequestsPerInvocation} requests", Math.Max(20, calls / 1000), [
                     ("floor", async () => { await loopback.Floor().ConfigureAwait(false); return 0; }),
                     ("SDK", async () => { await loopback.Sdk().ConfigureAwait(false); return 0; }),
                 ]).ConfigureAwait(false);
@@ -109,47 +109,17 @@ public static class Decompose
     /// <summary>Over loopback at 16 and 64 callers: which layer of the SDK costs CPU per request.</summary>
     private static async Task LoopbackLayersAsync(int calls)
     {
-        await using var emulator = new Bifrost.Client.Testing.BifrostEmulator(o =>
-        {
-            o.Authentication.IsEnabled = true;
-            o.Authentication.BearerTokens.Add(Payloads.Token);
-        });
-        emulator.SeedKey(Payloads.Provider, Payloads.OpenAiRawKey);
-        var address = await emulator.StartAsync().ConfigureAwait(false);
-        static SocketsHttpHandler Sockets() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-
-        var floor = new FloorClient(new HttpClient(Sockets()) { BaseAddress = address }, Payloads.Token);
-        var refitHttp = new HttpClient(Sockets()) { BaseAddress = address };
-        refitHttp.DefaultRequestHeaders.Authorization = new("Bearer", Payloads.Token);
-        var refitOnly = Bifrost.Client.Http.BifrostHttp.CreateApi(refitHttp);
-        var options = new BifrostClientOptions { BaseAddress = address, Credential = BifrostCredential.BearerToken(Payloads.Token) };
-        var credentialHttp = new HttpClient(new Bifrost.Client.Http.CredentialHandler(() => options) { InnerHandler = Sockets() }) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
-        var refitCredential = Bifrost.Client.Http.BifrostHttp.CreateApi(credentialHttp);
-        using var noRetry = new BifrostKeysClient(new BifrostClientOptions { BaseAddress = address, Credential = options.Credential, MaxRetries = 0 }, new DiscardingLoggerFactory());
-        using var sdk = new BifrostKeysClient(options, new DiscardingLoggerFactory());
-
         foreach (var callers in new[] { 16, 64 })
         {
-            Task Run(Func<Task<ProviderKey>> call)
-            {
-                emulator.Journal.Clear();
-                var perCaller = 256 / callers;
-                return Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
-                {
-                    for (var i = 0; i < perCaller; i++)
-                    {
-                        await call().ConfigureAwait(false);
-                    }
-                })));
-            }
-
-            await MeasureAsync($"Loopback layers, {callers} callers, per 256 requests", Math.Max(20, calls / 1000), [
-                ("floor", async () => { await Run(() => floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
-                ("Refit (SDK settings), no handlers", async () => { await Run(() => refitOnly.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
-                ("Refit + credential handler", async () => { await Run(() => refitCredential.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
-                ("SDK, MaxRetries = 0", async () => { await Run(() => noRetry.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
-                ("SDK", async () => { await Run(() => sdk.GetKeyAsync(Payloads.Provider, Payloads.KeyId)).ConfigureAwait(false); return 0; }),
+            var layers = new LoopbackLayersBenchmarks { Callers = callers };
+            layers.Setup();
+            await MeasureAsync($"Loopback layers, {callers} callers, per {Loopback.RequestsPerInvocation} requests", Math.Max(20, calls / 1000), [
+                ("floor", async () => { await layers.Floor().ConfigureAwait(false); return 0; }),
+                ("Refit (SDK settings), no handlers", async () => { await layers.Refit().ConfigureAwait(false); return 0; }),
+                ("Refit + credential handler", async () => { await layers.RefitWithCredential().ConfigureAwait(false); return 0; }),
+                ("SDK", async () => { await layers.Sdk().ConfigureAwait(false); return 0; }),
             ]).ConfigureAwait(false);
+            layers.Cleanup();
         }
     }
 

@@ -14,8 +14,6 @@ namespace Bifrost.Client.Benchmarks;
 [OperationsPerSecond]
 public class LoopbackLayersBenchmarks
 {
-    private const int RequestsPerInvocation = 256;
-
     /// <summary>Concurrent callers; 64 in the BenchmarkDotNet run, settable for <c>--paired-layers</c>.</summary>
     public int Callers { get; set; } = 64;
 
@@ -29,20 +27,14 @@ public class LoopbackLayersBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _emulator = new BifrostEmulator(o =>
-        {
-            o.Authentication.IsEnabled = true;
-            o.Authentication.BearerTokens.Add(Payloads.Token);
-        });
-        _emulator.SeedKey(Payloads.Provider, Payloads.OpenAiRawKey);
-        var address = _emulator.StartAsync().GetAwaiter().GetResult();
+        (_emulator, var address) = Loopback.StartEmulator();
         var options = new BifrostClientOptions { BaseAddress = address, Credential = BifrostCredential.BearerToken(Payloads.Token) };
 
-        _floor = new FloorClient(Own(new HttpClient(Sockets()) { BaseAddress = address }), Payloads.Token);
-        var refitHttp = Own(new HttpClient(Sockets()) { BaseAddress = address });
+        _floor = new FloorClient(Own(new HttpClient(Loopback.Sockets()) { BaseAddress = address }), Payloads.Token);
+        var refitHttp = Own(new HttpClient(Loopback.Sockets()) { BaseAddress = address });
         refitHttp.DefaultRequestHeaders.Authorization = new("Bearer", Payloads.Token);
         _refit = BifrostHttp.CreateApi(refitHttp);
-        var credentialHttp = Own(new HttpClient(new CredentialHandler(() => options) { InnerHandler = Sockets() }) { BaseAddress = address });
+        var credentialHttp = Own(new HttpClient(new CredentialHandler(() => options) { InnerHandler = Loopback.Sockets() }) { BaseAddress = address });
         BifrostHttp.ConfigureHttpClient(credentialHttp, options);
         _refitWithCredential = BifrostHttp.CreateApi(credentialHttp);
         _sdk = Own(new BifrostKeysClient(options, new DiscardingLoggerFactory()));
@@ -60,19 +52,17 @@ public class LoopbackLayersBenchmarks
         _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = RequestsPerInvocation, Description = "64 callers: floor")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Loopback.RequestsPerInvocation, Description = "64 callers: floor")]
     public Task Floor() => RunAsync(() => _floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
 
-    [Benchmark(OperationsPerInvoke = RequestsPerInvocation, Description = "64 callers: Refit (SDK settings) only")]
+    [Benchmark(OperationsPerInvoke = Loopback.RequestsPerInvocation, Description = "64 callers: Refit (SDK settings) only")]
     public Task Refit() => RunAsync(() => _refit.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
 
-    [Benchmark(OperationsPerInvoke = RequestsPerInvocation, Description = "64 callers: Refit + credential handler")]
+    [Benchmark(OperationsPerInvoke = Loopback.RequestsPerInvocation, Description = "64 callers: Refit + credential handler")]
     public Task RefitWithCredential() => RunAsync(() => _refitWithCredential.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
 
-    [Benchmark(OperationsPerInvoke = RequestsPerInvocation, Description = "64 callers: SDK")]
+    [Benchmark(OperationsPerInvoke = Loopback.RequestsPerInvocation, Description = "64 callers: SDK")]
     public Task Sdk() => RunAsync(() => _sdk.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
-
-    private static SocketsHttpHandler Sockets() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
     private T Own<T>(T disposable)
         where T : IDisposable
@@ -81,21 +71,5 @@ public class LoopbackLayersBenchmarks
         return disposable;
     }
 
-    private Task RunAsync(Func<Task<ProviderKey>> call)
-    {
-        _emulator.Journal.Clear();
-        var callers = new Task[Callers];
-        for (var c = 0; c < callers.Length; c++)
-        {
-            callers[c] = Task.Run(async () =>
-            {
-                for (var i = 0; i < RequestsPerInvocation / Callers; i++)
-                {
-                    await call().ConfigureAwait(false);
-                }
-            });
-        }
-
-        return Task.WhenAll(callers);
-    }
+    private Task RunAsync(Func<Task<ProviderKey>> call) => Loopback.RunAsync(_emulator, Callers, call);
 }

@@ -12,8 +12,6 @@ namespace Bifrost.Client.Benchmarks;
 [OperationsPerSecond]
 public class LoopbackThroughputBenchmarks
 {
-    private const int RequestsPerInvocation = 256;
-
     private BifrostEmulator _emulator = null!;
     private BifrostKeysClient _sdk = null!;
     private HttpClient _floorHttp = null!;
@@ -25,18 +23,12 @@ public class LoopbackThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _emulator = new BifrostEmulator(o =>
-        {
-            o.Authentication.IsEnabled = true;
-            o.Authentication.BearerTokens.Add(Payloads.Token);
-        });
-        _emulator.SeedKey(Payloads.Provider, Payloads.OpenAiRawKey);
-        var address = _emulator.StartAsync().GetAwaiter().GetResult();
+        (_emulator, var address) = Loopback.StartEmulator();
 
         _sdk = new BifrostKeysClient(
             new BifrostClientOptions { BaseAddress = address, Credential = BifrostCredential.BearerToken(Payloads.Token) },
             new DiscardingLoggerFactory());
-        _floorHttp = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { BaseAddress = address };
+        _floorHttp = new HttpClient(Loopback.Sockets()) { BaseAddress = address };
         _floor = new FloorClient(_floorHttp, Payloads.Token);
 
         Check.SameJson(
@@ -53,29 +45,11 @@ public class LoopbackThroughputBenchmarks
         _emulator.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = RequestsPerInvocation, Description = "GetKey over loopback: hand-written floor")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = Loopback.RequestsPerInvocation, Description = "GetKey over loopback: hand-written floor")]
     public Task Floor() => RunAsync(() => _floor.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
 
-    [Benchmark(OperationsPerInvoke = RequestsPerInvocation, Description = "GetKey over loopback: SDK")]
+    [Benchmark(OperationsPerInvoke = Loopback.RequestsPerInvocation, Description = "GetKey over loopback: SDK")]
     public Task Sdk() => RunAsync(() => _sdk.GetKeyAsync(Payloads.Provider, Payloads.KeyId));
 
-    private Task RunAsync(Func<Task<ProviderKey>> call)
-    {
-        // The emulator journals every request; keep it from growing over millions of them.
-        _emulator.Journal.Clear();
-        var perCaller = RequestsPerInvocation / Callers;
-        var callers = new Task[Callers];
-        for (var c = 0; c < callers.Length; c++)
-        {
-            callers[c] = Task.Run(async () =>
-            {
-                for (var i = 0; i < perCaller; i++)
-                {
-                    await call().ConfigureAwait(false);
-                }
-            });
-        }
-
-        return Task.WhenAll(callers);
-    }
+    private Task RunAsync(Func<Task<ProviderKey>> call) => Loopback.RunAsync(_emulator, Callers, call);
 }

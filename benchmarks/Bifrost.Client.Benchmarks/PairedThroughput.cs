@@ -50,7 +50,7 @@ public static class PairedThroughput
                 }
 
                 ratios.Sort();
-                var requests = 256.0 * batches * rounds;
+                var requests = (double)Loopback.RequestsPerInvocation * batches * rounds;
                 Console.WriteLine(
                     $"  {callers,2} callers: {Quantile(ratios, 0.5):0.00}x  [{Quantile(ratios, 0.25):0.00}–{Quantile(ratios, 0.75):0.00}]"
                     + $"   floor {requests / floorTotal:0} req/s, SDK {requests / sdkTotal:0} req/s");
