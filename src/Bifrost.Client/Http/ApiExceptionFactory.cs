@@ -51,11 +51,14 @@ internal static class ApiExceptionFactory
         return exception;
     }
 
-    public static ValueTask<Exception?> CreateDeserializationAsync(HttpResponseMessage response, Exception exception)
+    public static ValueTask<Exception?> CreateDeserializationAsync(HttpResponseMessage response, Exception exception) =>
+        new(Unreadable((int)response.StatusCode, response.RequestMessage, exception));
+
+    /// <summary>A success answer whose body could not be read or parsed, naming the request it answered.</summary>
+    public static BifrostException Unreadable(int status, HttpRequestMessage? request, Exception exception)
     {
-        var request = response.RequestMessage;
         var what = request is null ? "the response" : $"the response to {request.Method.Method} {ResiliencePipelineFactory.PathOf(request)}";
-        return new ValueTask<Exception?>(new BifrostException($"Bifrost answered {(int)response.StatusCode}, but {what} could not be read: {exception.Message}", exception));
+        return new BifrostException($"Bifrost answered {status}, but {what} could not be read: {exception.Message}", exception);
     }
 
     private static async Task<string?> ReadCappedAsync(HttpContent? content)

@@ -59,7 +59,7 @@ internal sealed class BifrostApi : IBifrostKeysApi
         catch (Exception exception)
         {
             // A body cut off mid-way: the same typed error as a typed call's.
-            throw (await ApiExceptionFactory.CreateDeserializationAsync(response, exception).ConfigureAwait(false))!;
+            throw ApiExceptionFactory.Unreadable((int)response.StatusCode, response.RequestMessage, exception);
         }
 
         return new KeyRead(json, response.RequestMessage);
@@ -94,7 +94,7 @@ internal sealed class BifrostApi : IBifrostKeysApi
         }
         catch (Exception exception)
         {
-            throw (await ApiExceptionFactory.CreateDeserializationAsync(response, exception).ConfigureAwait(false))!;
+            throw ApiExceptionFactory.Unreadable((int)response.StatusCode, response.RequestMessage, exception);
         }
 
         // The list of all keys reads an empty answer as no rows (the client returns an empty list).

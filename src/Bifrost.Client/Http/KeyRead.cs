@@ -48,7 +48,7 @@ internal sealed class KeyRead
             }
             catch (JsonException exception)
             {
-                throw new BifrostException($"Bifrost answered 200, but the response to {Route()} could not be read: {exception.Message}", exception);
+                throw ApiExceptionFactory.Unreadable(200, _request, exception);
             }
         }
 
